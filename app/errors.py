@@ -1,0 +1,47 @@
+"""Sigap's exceptions, all in one place.
+
+    SigapError                 base of everything Sigap raises on purpose
+    ├── ConfigError            a setting is invalid or a configured file is missing
+    ├── MissingDependencyError an optional backend was chosen but its extra is not installed
+    ├── EmbeddingError         the embedding model failed to load or to encode
+    ├── VectorStoreError       Chroma could not be opened, read or written
+    └── IndexNotReadyError     no usable index yet: run `sigap ingest`
+
+Adapters translate library errors once, ``raise VectorStoreError(...) from exc``; messages quote the
+bad value and say what to do. Problems in knowledge files are not exceptions but
+:class:`ingest.model.KnowledgeError` records, so that one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+
+class SigapError(Exception):
+    """Base class of all errors Sigap raises on purpose."""
+
+
+class ConfigError(SigapError):
+    """A setting is invalid, or a file named by the settings is missing."""
+
+
+class MissingDependencyError(SigapError):
+    """An optional backend was selected but the package behind it is not installed."""
+
+    def __init__(self, package: str, extra: str, feature: str) -> None:
+        super().__init__(
+            f"{feature} needs the package {package!r}, which is not installed. "
+            f"Install it with: pip install 'sigap[{extra}]'"
+        )
+        self.package = package
+        self.extra = extra
+
+
+class EmbeddingError(SigapError):
+    """The embedding model could not be loaded or failed to encode."""
+
+
+class VectorStoreError(SigapError):
+    """The vector store (Chroma) could not be opened, read or written."""
+
+
+class IndexNotReadyError(SigapError):
+    """There is no usable index yet."""

@@ -1,0 +1,95 @@
+"""The live index as the answer engine sees it: what the catalog says is committed, nothing else.
+
+Vectors that a killed ingestion added but never committed are in Chroma but not in the catalog;
+they are filtered out here, so a half-finished run can never leak into answers.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from app.components.embedding import Embedder, Vectors
+from app.components.keyword_index import KeywordHit, KeywordIndex
+from app.components.vector_store import ChromaVectorStore, VectorHit, open_chroma
+from app.errors import IndexNotReadyError
+from app.settings import Settings
+from ingest.catalog import Catalog, StoredChunk, StoredEntry
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One committed generation of the index, loaded in memory."""
+
+    generation: str
+    entries: dict[str, StoredEntry]
+    chunks: dict[str, StoredChunk]
+    store: ChromaVectorStore
+    keyword: KeywordIndex
+
+
+class LiveIndex:
+    """Reads the committed index; call :meth:`refresh` to pick up a newer ingestion."""
+
+    def __init__(self, settings: Settings, embedder: Embedder) -> None:
+        self._settings = settings
+        self.embedder = embedder
+        self._client: Any = None
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The loaded generation (loading it on first use).
+
+        Raises:
+            IndexNotReadyError: nothing has been ingested yet.
+        """
+        if self._snapshot is None:
+            self.refresh()
+        assert self._snapshot is not None
+        return self._snapshot
+
+    def refresh(self) -> bool:
+        """Load the newest committed generation if it changed; True when something was loaded."""
+        with self._lock:
+            if not self._settings.catalog_path.exists():
+                raise IndexNotReadyError("No index yet: run `sigap ingest` (or `sigap serve`, which ingests).")
+            catalog = Catalog(self._settings.catalog_path)
+            try:
+                meta = catalog.meta()
+                if not meta.get("generation"):
+                    raise IndexNotReadyError("The index was never completed: run `sigap ingest`.")
+                if self._snapshot and self._snapshot.generation == meta["generation"]:
+                    return False
+                self._snapshot = self._load(catalog, meta)
+                return True
+            finally:
+                catalog.close()
+
+    def _load(self, catalog: Catalog, meta: dict[str, str]) -> Snapshot:
+        if self.embedder.fingerprint != meta["embedder"]:
+            raise IndexNotReadyError(
+                f"The index was built with {meta['embedder']} but the embedder is {self.embedder.fingerprint}: "
+                "run `sigap ingest` to rebuild it."
+            )
+        if self._client is None:
+            self._client = open_chroma(self._settings.vector_store, self._settings.chroma_dir)
+        return Snapshot(
+            generation=meta["generation"],
+            entries=catalog.entries(),
+            chunks={c.chunk_id: c for c in catalog.chunks()},
+            store=ChromaVectorStore(self._client, meta["collection"]),
+            keyword=KeywordIndex.load(self._settings.data_dir / meta["keyword_dir"]),
+        )
+
+    def dense(self, vector: Vectors, k: int) -> list[VectorHit]:
+        """Nearest committed chunks (uncommitted leftovers filtered out)."""
+        snap = self.snapshot
+        hits = snap.store.search(vector, min(k, max(len(snap.chunks), 1)) + 8)
+        return [hit for hit in hits if hit.chunk_id in snap.chunks][:k]
+
+    def keyword(self, query: str, k: int) -> list[KeywordHit]:
+        """Best committed chunks by BM25."""
+        return self.snapshot.keyword.search(query, k)

