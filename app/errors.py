@@ -5,6 +5,8 @@
     ├── MissingDependencyError an optional backend was chosen but its extra is not installed
     ├── EmbeddingError         the embedding model failed to load or to encode
     ├── VectorStoreError       Chroma could not be opened, read or written
+    ├── LLMError               the language model is down, hangs, or returned something unusable
+    ├── StoreError             the conversation store (SQLite/PostgreSQL) failed
     └── IndexNotReadyError     no usable index yet: run `sigap ingest`
 
 Adapters translate library errors once, ``raise VectorStoreError(...) from exc``; messages quote the
@@ -41,6 +43,14 @@ class EmbeddingError(SigapError):
 
 class VectorStoreError(SigapError):
     """The vector store (Chroma) could not be opened, read or written."""
+
+
+class LLMError(SigapError):
+    """The language model is unreachable, timed out, or answered with something unusable."""
+
+
+class StoreError(SigapError):
+    """The conversation store could not be read or written."""
 
 
 class IndexNotReadyError(SigapError):

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -125,6 +125,58 @@ class ServerSettings(_Section):
     ingest_on_start: bool = Field(True, description="Bring the index up to date with knowledge/ on start.")
 
 
+class LLMSettings(_Section):
+    """The language model that words answers (optional: without one Sigap answers extractively)."""
+
+    mode: Literal["auto", "ollama", "openai", "extractive"] = Field(
+        "auto",
+        description="`auto`: use `provider` when it passes a health check, else extractive. "
+        "`ollama` / `openai`: always that LLM (falling back per turn on failure). `extractive`: no LLM.",
+    )
+    provider: Literal["ollama", "openai"] = Field("ollama", description="The LLM that `auto` mode tries.")
+    ollama_host: str = Field("http://127.0.0.1:11434", description="Ollama server URL.")
+    ollama_model: str = Field("qwen2.5:3b-instruct", description="Ollama model name (pulled beforehand).")
+    openai_base_url: str = Field(
+        "http://127.0.0.1:8080/v1", description="OpenAI-compatible server (vLLM, llama.cpp llama-server, ...)."
+    )
+    openai_model: str = Field("local", description="Model name sent to the OpenAI-compatible server.")
+    openai_api_key: SecretStr = Field(SecretStr("none"), description="API key for the OpenAI-compatible server.")
+    health_timeout_s: float = Field(1.5, gt=0, description="A health check slower than this means: no LLM.")
+    first_token_timeout_s: float = Field(
+        10.0, gt=0, description="Fall back to extractive when the first token takes longer than this."
+    )
+    request_timeout_s: float = Field(60.0, gt=0, description="Longest a whole LLM answer may take.")
+    temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature (low: stick to the sources).")
+    max_tokens: int = Field(400, ge=16, le=8192, description="Longest answer, in tokens.")
+
+
+class StoreSettings(_Section):
+    """Where conversations, messages, handoff cases and feedback are recorded."""
+
+    url: str = Field(
+        "",
+        description="SQLAlchemy URL. Empty: SQLite in <data_dir>/sigap.sqlite (WAL). "
+        "For several instances: postgresql+psycopg://user:pass@host/db",
+    )
+
+
+class NotifySettings(_Section):
+    """Optional notifications when a handoff case opens (a failed one never loses the case)."""
+
+    webhook_url: str = Field("", description="POST a signed JSON event here when a case opens (empty: off).")
+    webhook_secret: SecretStr = Field(
+        SecretStr(""), description="HMAC-SHA256 key; the signature is sent in the X-Sigap-Signature header."
+    )
+    webhook_retries: int = Field(4, ge=0, le=10, description="Retries after a failed delivery (back-off doubles).")
+    smtp_host: str = Field("", description="SMTP server for e-mail to the support inbox (empty: off).")
+    smtp_port: int = Field(25, ge=1, le=65535, description="SMTP port.")
+    smtp_starttls: bool = Field(False, description="Upgrade the SMTP connection with STARTTLS.")
+    smtp_username: str = Field("", description="SMTP login (empty: no authentication).")
+    smtp_password: SecretStr = Field(SecretStr(""), description="SMTP password.")
+    mail_from: str = Field("sigap@localhost", description="Sender address of notification e-mails.")
+    support_inbox: str = Field("", description="Where case e-mails go (empty: no e-mail).")
+
+
 class Settings(BaseSettings):
     """Everything Sigap can be told. See README § Configuration."""
 
@@ -140,6 +192,9 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    notify: NotifySettings = Field(default_factory=NotifySettings)
 
     @classmethod
     def settings_customise_sources(
@@ -202,6 +257,8 @@ def settings_reference() -> str:
 
 def _row(name: str, env: str, field: Any) -> str:
     default = field.default_factory() if field.default_factory else field.default
+    if isinstance(default, SecretStr):
+        default = default.get_secret_value()
     shown = '""' if default == "" else str(default)
     description = (field.description or "").replace("|", "\\|")
     return f"| `{name}` | `{env}` | `{shown}` | {description} |"
