@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from app.errors import SigapError
+from app.errors import ConfigError, SigapError
 from app.settings import Settings, load_settings
 
 cli = typer.Typer(help="Sigap: a self-service customer-support assistant.", no_args_is_help=True)
@@ -74,9 +74,8 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (default: server.port, 7860).")] = None,
 ) -> None:
     """Bring the index up to date with knowledge/, then open the chat on http://HOST:PORT/."""
-    from app.answer.engine import AnswerEngine
     from app.components.embedding import create_embedder
-    from app.retrieval.live_index import LiveIndex
+    from app.factory import build_engine
     from app.server.chat import build_chat
     from ingest.pipeline import run_ingest
 
@@ -89,10 +88,92 @@ def serve(
                 settings, embedder=embedder, progress=lambda done, total: bar.update(task, completed=done, total=total)
             )
         _print_ingest_report(report)
-    engine = AnswerEngine(settings, LiveIndex(settings, embedder))
+    engine = build_engine(settings, embedder)
     build_chat(engine).launch(
         server_name=host or settings.server.host, server_port=port or settings.server.port, show_error=False
     )
+
+
+@cli.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The customer's message.")],
+    history: Annotated[
+        Path | None, typer.Option(help='JSON file: earlier turns as [{"role": "user", "content": ...}].')
+    ] = None,
+    data_dir: DataDirOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+) -> None:
+    """Answer one message with the same engine as the chat (try knowledge changes from the shell)."""
+    from app.answer.models import Answer
+    from app.factory import build_engine
+
+    turns = _read_history(history) if history else []
+    engine = build_engine(_settings(data_dir=data_dir))
+    result: Answer | None = None
+    for event in engine.stream(question, turns):
+        if isinstance(event, Answer):
+            result = event
+        elif not as_json:
+            typer.echo(event, nl=False)
+    assert result is not None
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo()
+    err.print(
+        f"[dim]{result.decision}{' (' + result.reason + ')' if result.reason else ''} · confidence "
+        f"{result.confidence:.2f} · {result.lang} · {result.generator} · {result.latency_ms:.0f} ms[/dim]"
+    )
+    for source in result.sources:
+        err.print(f"[dim]- {source.title} ({source.doc_id}, {source.score:.3f})[/dim]")
+
+
+@cli.command("eval")
+def eval_command(
+    knowledge: KnowledgeOption = None,
+    cases: Annotated[Path, typer.Option(help="Eval cases: a .jsonl file or a folder of them.")] = Path("eval/cases"),
+    split: Annotated[str, typer.Option(help="Which cases to measure: test, train or all.")] = "test",
+    benchmark: Annotated[
+        str | None, typer.Option(help="Run a public benchmark instead: banking77, clinc150 or xsid.")
+    ] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics as JSON here.")] = None,
+    report: Annotated[Path | None, typer.Option(help="Write an HTML report into this folder.")] = None,
+    gate: Annotated[bool, typer.Option(help="Exit 1 when a metric is worse than eval/thresholds.toml.")] = False,
+    calibrate: Annotated[
+        bool, typer.Option(help="Fit confidence on the train split and save app/answer/calibration.json.")
+    ] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Measure Sigap: retrieval, answers, handoffs, calibration, latency (see README § Evaluation)."""
+    from eval.cli_runner import run_eval_command
+
+    code = run_eval_command(
+        _settings(data_dir=data_dir),
+        knowledge=knowledge,
+        cases=cases,
+        split=split,
+        benchmark=benchmark,
+        json_out=json_out,
+        report=report,
+        gate=gate,
+        calibrate=calibrate,
+        console=Console(),
+        err=err,
+    )
+    raise typer.Exit(code)
+
+
+def _read_history(path: Path) -> list[dict[str, str]]:
+    try:
+        turns = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"--history {path}: cannot read a JSON list of turns: {exc}") from exc
+    if not isinstance(turns, list) or not all(
+        isinstance(t, dict) and t.get("role") in ("user", "assistant") and isinstance(t.get("content"), str)
+        for t in turns
+    ):
+        raise ConfigError(f'--history {path}: expected [{{"role": "user"|"assistant", "content": "..."}}, ...]')
+    return [{"role": t["role"], "content": t["content"]} for t in turns]
 
 
 def _progress(*, enabled: bool) -> Progress:

@@ -55,3 +55,15 @@ class StoreError(SigapError):
 
 class IndexNotReadyError(SigapError):
     """There is no usable index yet."""
+
+
+class NotFoundError(StoreError):
+    """A conversation or handoff case does not exist, or a customer's token does not open it.
+
+    A wrong customer token and an unknown conversation give the same error, so that a guessed id
+    tells nothing about which conversations exist.
+    """
+
+
+class CaseStateError(StoreError):
+    """A handoff case cannot make the asked change from its current status (e.g. resolving it twice)."""

@@ -21,6 +21,50 @@ from pydantic_settings import (
 )
 
 CONFIG_ENV = "SIGAP_CONFIG"
+DEFAULT_SENSITIVE = (
+    "akun dibobol",
+    "akun diretas",
+    "akun di hack",
+    "akun kena hack",
+    "dibajak",
+    "diretas",
+    "dibobol",
+    "kebobolan",
+    "dihack",
+    "di hack",
+    "hacked",
+    "hacker",
+    "account takeover",
+    "transaksi tidak dikenal",
+    "transaksi mencurigakan",
+    "tidak pernah melakukan transaksi",
+    "unauthorized",
+    "penipuan",
+    "ditipu",
+    "penipu",
+    "fraud",
+    "scam",
+    "carding",
+    "pencurian",
+    "dicuri",
+    "lapor polisi",
+    "polisi",
+    "pengacara",
+    "somasi",
+    "gugat",
+    "tuntut",
+    "jalur hukum",
+    "pidana",
+    "ylki",
+    "bpsk",
+    "lawyer",
+    "sue",
+    "legal action",
+    "police",
+    "otp saya diminta",
+    "kasih otp",
+    "memberikan otp",
+)
 DEFAULT_CONFIG_FILE = Path("sigap.toml")
 
 
@@ -112,8 +156,17 @@ class RetrievalSettings(_Section):
 class AnswerSettings(_Section):
     """How replies are made and when the bot hands off instead."""
 
-    min_similarity: float = Field(
-        0.80, ge=0, le=1, description="Below this best-match similarity the bot hands off instead of answering."
+    threshold: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="Hand off below this confidence. Empty: the threshold calibrated on the eval set's train "
+        "split, shipped in app/answer/calibration.json.",
+    )
+    default_lang: Literal["id", "en"] = Field("id", description="Reply language when a message is ambiguous.")
+    sensitive_topics: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_SENSITIVE),
+        description="Phrases that always go to a human (account takeover, fraud, legal threats, ...).",
     )
 
 

@@ -1,66 +1,140 @@
-"""The answer engine: retrieve, decide (answer or hand off), and word the reply.
+"""The answer engine: read the message, retrieve, decide (answer or hand off), word the reply.
 
-This first version answers extractively: the best FAQ entry's curated answer, lightly framed, with its
-source. It never pastes another customer's ticket text: a ticket counts only through the FAQ entry it
-links to. Below the similarity threshold it hands off instead of guessing ("don't promise the moon").
+One pipeline for the chat, `sigap ask` and `sigap eval`:
+1. signals: explicit request for a human, a sensitive topic, frustration, injection attempts;
+2. retrieval on the (condensed, injection-free) query; confidence from calibrated retrieval signals;
+3. decision: a rule reason, or ``low_confidence`` below the threshold, else ``answer``;
+4. wording: the LLM when one is healthy (falling back to extractive on any failure or invented number),
+   else extractive. Tickets only *point* to the FAQ that solved them; their text is never shown.
 """
 
 from __future__ import annotations
 
+import collections.abc
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from app.answer.models import Answer, Source
+from app.answer.condense import condensed_query
+from app.answer.confidence import Calibration, retrieval_features
+from app.answer.generators import (
+    NOT_IN_KNOWLEDGE,
+    ExtractiveGenerator,
+    Grounding,
+    ungrounded_numbers,
+)
+from app.answer.llm_choice import LLMChoice
+from app.answer.messages import APOLOGY, HANDOFF
+from app.answer.models import Answer, HandoffReason, Retrieved, Source
+from app.answer.signals import MessageSignals, read_signals, strip_injection
 from app.components.language import detect_lang
+from app.errors import LLMError
 from app.retrieval.live_index import LiveIndex
 from app.retrieval.search import EntryHit, hybrid_search
 from app.settings import Settings
 from ingest.model import Entry
 
-HANDOFF_TEXT = {
-    "id": (
-        "Maaf, saya belum menemukan jawaban yang pasti untuk pertanyaan Anda. Agar tidak keliru, "
-        "percakapan ini saya teruskan ke agen kami; Anda tidak perlu mengulang cerita dari awal."
-    ),
-    "en": (
-        "Sorry, I could not find a reliable answer to your question. So that you get it right, I am passing "
-        "this conversation to one of our agents; you will not need to repeat yourself."
-    ),
-}
-FRAME = {
-    ("id", "id"): "{body}",
-    ("en", "en"): "{body}",
-    ("en", "id"): "Here is what our help centre says (in Indonesian):\n\n{body}",
-    ("id", "en"): "Berikut informasi dari pusat bantuan kami (dalam bahasa Inggris):\n\n{body}",
-}
+ReplyStream = collections.abc.Generator[str, None, Answer]
+RULE_CONFIDENCE_CAP = 0.05  # a rule handoff means: an automatic answer is not appropriate
 
 
 class AnswerEngine:
     """Answers one customer message at a time from the live index."""
 
-    def __init__(self, settings: Settings, index: LiveIndex) -> None:
+    def __init__(
+        self, settings: Settings, index: LiveIndex, calibration: Calibration | None = None, llm: LLMChoice | None = None
+    ) -> None:
         self._settings = settings
         self._index = index
+        self.calibration = calibration or Calibration.load()
+        if settings.answer.threshold is not None:
+            self.calibration.threshold = settings.answer.threshold
+        self._llm = llm or LLMChoice(settings.llm)
+        self._extractive = ExtractiveGenerator()
 
-    def answer(self, question: str, history: Sequence[dict[str, str]] = ()) -> Answer:
-        """Answer ``question`` (``history``: earlier turns as ``{"role", "content"}``)."""
+    def answer(self, message: str, history: Sequence[dict[str, str]] = ()) -> Answer:
+        """The whole reply at once (the same path as :meth:`stream`)."""
+        for event in self.stream(message, history):
+            if isinstance(event, Answer):
+                return event
+        raise AssertionError("stream() always ends with an Answer")  # pragma: no cover
+
+    def stream(self, message: str, history: Sequence[dict[str, str]] = ()) -> Iterator[str | Answer]:
+        """Yield pieces of the reply as they are produced, then the final :class:`Answer`.
+
+        The final Answer's ``text`` is authoritative: it may replace streamed text that failed a check.
+        """
         started = time.perf_counter()
-        lang = detect_lang(question)
-        hits = hybrid_search(self._index, question, self._settings.retrieval)
+        lang = self._language(message, history)
+        signals = read_signals(message, history, self._settings.answer.sensitive_topics)
+        query = condensed_query(strip_injection(message) if signals.injection else message, history)
+        hits = hybrid_search(self._index, query, self._settings.retrieval) if query.strip() else []
+        features = retrieval_features(hits)
+        retrieval_confidence = confidence = self.calibration.confidence(features) if hits else 0.0
         chosen = self._answerable(hits)
-        confidence = chosen.dense if chosen else 0.0
-        if chosen is None or confidence < self._settings.answer.min_similarity:
-            result = Answer(
-                HANDOFF_TEXT[lang], "handoff", confidence, lang, "extractive", _sources(hits), "low_confidence"
-            )
+        grounding = self._grounding(message, lang, chosen, history, signals) if chosen else None
+        reason = self._rule_reason(signals)
+        if reason:
+            confidence = min(confidence, RULE_CONFIDENCE_CAP)
+        elif grounding is None or confidence < self.calibration.threshold:
+            reason = "low_confidence"
+        if reason:
+            text = HANDOFF[reason][lang]
+            yield text
+            answer = Answer(text, "handoff", confidence, lang, "rules", _sources(hits), reason)
         else:
-            entry = self._faq_behind(chosen)
-            body = entry.body if entry.kind != "doc" else chosen.chunk_text.split("\n", 1)[-1]
-            text = FRAME[(lang, entry.lang)].format(body=body)
-            lead = Source(entry.doc_id, entry.title, entry.kind, round(chosen.score, 4), body[:240])
-            result = Answer(text, "answer", confidence, lang, "extractive", _sources(hits, lead))
-        result.latency_ms = (time.perf_counter() - started) * 1000
-        return result
+            assert grounding is not None and chosen is not None
+            answer = yield from self._word(grounding, chosen, hits, confidence)
+        answer.draft = grounding.passage if grounding else ""
+        answer.features, answer.retrieval_confidence = features, retrieval_confidence
+        answer.retrieved = [
+            Retrieved(
+                h.doc_id,
+                h.stored.entry.kind,
+                round(h.score, 5),
+                round(h.dense, 5),
+                round(h.keyword, 4),
+                h.stored.entry.faq_id,
+            )
+            for h in hits
+        ]
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        yield answer
+
+    def _word(self, grounding: Grounding, chosen: EntryHit, hits: list[EntryHit], confidence: float) -> ReplyStream:
+        """Stream the reply with the LLM when healthy, else (or on any failure) extractively."""
+        prefix = APOLOGY[grounding.lang] if grounding.complaint else ""
+        if prefix:
+            yield prefix
+        sources = _sources(hits, lead=grounding.entry, score=chosen.score, excerpt=grounding.passage)
+        generator = self._llm.generator()
+        if generator is not None:
+            pieces: list[str] = []
+            try:
+                for piece in generator.stream(grounding):
+                    pieces.append(piece)
+                    yield piece
+                reply = "".join(pieces).strip()
+                if reply and NOT_IN_KNOWLEDGE not in reply and not ungrounded_numbers(reply, grounding):
+                    return Answer(prefix + reply, "answer", confidence, grounding.lang, generator.name, sources)
+            except LLMError:
+                self._llm.mark_unhealthy()
+        text = "".join(self._extractive.stream(grounding))
+        yield text
+        return Answer(prefix + text, "answer", confidence, grounding.lang, self._extractive.name, sources)
+
+    def _rule_reason(self, signals: MessageSignals) -> HandoffReason | None:
+        if signals.sensitive:
+            return "sensitive"
+        if signals.human_request:
+            return "human_request"
+        if signals.frustrated:
+            return "frustration"
+        return None
+
+    def _language(self, message: str, history: Sequence[dict[str, str]]) -> str:
+        previous = [t["content"] for t in history if t["role"] == "user"]
+        default = detect_lang(previous[-1]) if previous else self._settings.answer.default_lang
+        return detect_lang(message, default=default)
 
     def _answerable(self, hits: list[EntryHit]) -> EntryHit | None:
         """The best hit that can be answered from: an FAQ, a page, or a ticket that links to an FAQ."""
@@ -71,18 +145,35 @@ class AnswerEngine:
                 return hit
         return None
 
-    def _faq_behind(self, hit: EntryHit) -> Entry:
-        entry = hit.stored.entry
-        return self._index.snapshot.entries[entry.faq_id].entry if entry.kind == "ticket" else entry
+    def _grounding(
+        self,
+        message: str,
+        lang: str,
+        hit: EntryHit,
+        history: Sequence[dict[str, str]],
+        signals: MessageSignals,
+    ) -> Grounding:
+        entry: Entry = hit.stored.entry
+        if entry.kind == "ticket":
+            entry = self._index.snapshot.entries[entry.faq_id].entry
+            passage = entry.body
+        elif entry.kind == "doc":
+            passage = hit.chunk_text.split("\n", 1)[-1]
+        else:
+            passage = entry.body
+        complaint = signals.anger > 0
+        return Grounding(message, lang, entry, passage, tuple(history), complaint)
 
 
-def _sources(hits: Sequence[EntryHit], lead: Source | None = None) -> list[Source]:
-    seen: set[str] = {lead.doc_id} if lead else set()
-    sources: list[Source] = [lead] if lead else []
+def _sources(
+    hits: Sequence[EntryHit], lead: Entry | None = None, score: float = 0.0, excerpt: str = ""
+) -> list[Source]:
+    """The entries behind a reply, the answering one first; tickets (other customers) are never listed."""
+    sources = [Source(lead.doc_id, lead.title, lead.kind, round(score, 4), excerpt[:300])] if lead else []
+    seen = {lead.doc_id} if lead else set()
     for hit in hits:
         entry = hit.stored.entry
-        if entry.kind == "ticket" or entry.doc_id in seen:
-            continue  # tickets are other customers' conversations: never shown
-        seen.add(entry.doc_id)
-        sources.append(Source(entry.doc_id, entry.title, entry.kind, round(hit.score, 4), entry.body[:240]))
+        if entry.kind != "ticket" and entry.doc_id not in seen:
+            seen.add(entry.doc_id)
+            sources.append(Source(entry.doc_id, entry.title, entry.kind, round(hit.score, 4), entry.body[:300]))
     return sources[:3]

@@ -20,6 +20,18 @@ class Source:
     excerpt: str = ""
 
 
+@dataclass(frozen=True)
+class Retrieved:
+    """One entry the retrieval found (for agents and evaluation; tickets included, never shown to customers)."""
+
+    doc_id: str
+    kind: str
+    score: float
+    dense: float
+    keyword: float
+    faq_id: str = ""  # for a ticket: the FAQ entry that solved it
+
+
 @dataclass
 class Answer:
     text: str
@@ -30,6 +42,10 @@ class Answer:
     sources: list[Source] = field(default_factory=list)
     reason: HandoffReason | None = None
     latency_ms: float = 0.0
+    draft: str = ""  # for handoffs: the best knowledge passage found, shown to the agent
+    retrieved: list[Retrieved] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)  # the retrieval signals behind `confidence`
+    retrieval_confidence: float = 0.0  # calibrated retrieval confidence, before any rule applied
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

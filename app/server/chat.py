@@ -21,11 +21,15 @@ def format_reply(answer: Answer) -> str:
     return f"{answer.text}\n\n**{SOURCES_LABEL[answer.lang]}:**\n{listed}"
 
 
-def stream_words(text: str) -> Iterator[str]:
-    """Yield the reply progressively, word by word, as the widget expects from a streaming answer."""
-    words = text.split(" ")
-    for n in range(1, len(words) + 1):
-        yield " ".join(words[:n])
+def stream_reply(engine: AnswerEngine, message: str, history: list[dict[str, str]]) -> Iterator[str]:
+    """The reply so far after each piece the engine produces; finally the complete reply with sources."""
+    shown = ""
+    for event in engine.stream(message, history):
+        if isinstance(event, Answer):
+            yield format_reply(event)
+        else:
+            shown += event
+            yield shown
 
 
 def build_chat(engine: AnswerEngine) -> Any:
@@ -36,6 +40,6 @@ def build_chat(engine: AnswerEngine) -> Any:
         if not message or not message.strip():
             return
         turns = [{"role": str(t["role"]), "content": str(t["content"])} for t in history]
-        yield from stream_words(format_reply(engine.answer(message, turns)))
+        yield from stream_reply(engine, message, turns)
 
     return gr.ChatInterface(respond, title=TITLE, description=DESCRIPTION, api_name="chat")

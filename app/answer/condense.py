@@ -1,0 +1,50 @@
+"""Follow-up questions: make ``kalau barangnya sudah dipakai?`` searchable with the conversation so far.
+
+Deterministic method (no LLM): a message that reads like a follow-up (opens with *kalau*, *terus*,
+*what about* …, or is short and leans on the previous turn with *itu*, *-nya*, *it*) is searched together
+with the customer's previous question. With an LLM, :func:`condense_prompt` asks it for a standalone question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.components.text import normalise
+
+_OPENERS = re.compile(
+    r"^(?:kalau|kalo|klo|klau|kl|terus|trus|lalu|lantas|trs|bagaimana dengan|gimana dengan|bagaimana kalau|"
+    r"bagaimana jika|gimana kalau|bagaimana kalau|jika|kalau begitu|berarti|jadi|and|but|what about|how about|"
+    r"what if|and if|then|so|also|juga|atau|or)\b"
+)
+_LEANING = re.compile(r"\b(?:itu|tersebut|tadi|nya|ini|it|that|this|those|them|same|juga|also)\b|\w+nya\b")
+
+
+def is_follow_up(message: str, history: Sequence[dict[str, str]]) -> bool:
+    """Does ``message`` depend on the previous turn to be understood?"""
+    if not any(turn["role"] == "user" for turn in history):
+        return False
+    text = normalise(message)
+    words = text.split()
+    return bool(_OPENERS.match(text)) or (len(words) <= 6 and bool(_LEANING.search(text)))
+
+
+def condensed_query(message: str, history: Sequence[dict[str, str]]) -> str:
+    """The text to search for: the message, preceded by the previous question when it is a follow-up."""
+    if not is_follow_up(message, history):
+        return message
+    previous = next(turn["content"] for turn in reversed(history) if turn["role"] == "user")
+    return f"{previous} {message}"
+
+
+def condense_prompt(message: str, history: Sequence[dict[str, str]]) -> list[dict[str, str]]:
+    """Messages asking an LLM to rewrite a follow-up as one standalone question, in its language."""
+    transcript = "\n".join(f"{turn['role']}: {turn['content']}" for turn in history[-6:])
+    return [
+        {
+            "role": "system",
+            "content": "Rewrite the customer's last message as one standalone question that can be understood "
+            "without the conversation. Keep the customer's language. Output only the question.",
+        },
+        {"role": "user", "content": f"Conversation:\n{transcript}\n\nLast message: {message}"},
+    ]

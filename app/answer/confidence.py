@@ -1,0 +1,91 @@
+"""Confidence that an automatic answer is right, from measurable retrieval signals, calibrated.
+
+Signals: the best dense similarity, its margin over the runner-up entry, the best keyword score,
+and whether dense and keyword search agree on the best entry. A logistic model maps them to a
+probability; it is fitted on the eval set's *train* split (``sigap eval --calibrate``) and shipped in
+``calibration.json`` next to this file, with the answer/handoff threshold chosen on that split too.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from app.retrieval.search import EntryHit
+
+FEATURES = ("dense_top", "dense_margin", "keyword_top", "agreement", "keyword_found")
+DEFAULT_PATH = Path(__file__).with_name("calibration.json")
+
+
+def retrieval_features(hits: Sequence[EntryHit]) -> dict[str, float]:
+    """The signals behind confidence, for the ranked entries of one query."""
+    if not hits:
+        return dict.fromkeys(FEATURES, 0.0)
+    top = hits[0]
+    runner_up = max((h.dense for h in hits[1:]), default=0.0)
+    best_keyword = max(hits, key=lambda h: h.keyword)
+    agreement = 1.0 if top.keyword_rank == 1 and top.dense_rank == 1 else 0.5 if top.keyword_rank else 0.0
+    return {
+        "dense_top": top.dense,
+        "dense_margin": max(0.0, top.dense - runner_up),
+        "keyword_top": best_keyword.keyword / (best_keyword.keyword + 5.0),  # squash: BM25 is unbounded
+        "agreement": agreement,
+        "keyword_found": 1.0 if top.keyword > 0 else 0.0,
+    }
+
+
+@dataclass
+class Calibration:
+    """A logistic model over :data:`FEATURES` and the threshold below which Sigap hands off."""
+
+    weights: dict[str, float] = field(
+        default_factory=lambda: {
+            "dense_top": 40.0,
+            "dense_margin": 30.0,
+            "keyword_top": 2.0,
+            "agreement": 1.0,
+            "keyword_found": 0.5,
+        }
+    )
+    bias: float = -34.0
+    threshold: float = 0.5
+    fitted_on: str = "hand-set default (run `sigap eval --calibrate`)"
+
+    def confidence(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * features.get(name, 0.0) for name in FEATURES)
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_PATH) -> Calibration:
+        return cls(**json.loads(path.read_text())) if path.exists() else cls()
+
+    def save(self, path: Path = DEFAULT_PATH) -> None:
+        path.write_text(json.dumps(asdict(self), indent=2) + "\n")
+
+
+def fit_logistic(
+    rows: Sequence[dict[str, float]], labels: Sequence[int], l2: float = 0.1, iterations: int = 50
+) -> tuple[dict[str, float], float]:
+    """Fit weights and bias by Newton's method with a small L2 penalty (features are standardised inside)."""
+    x = np.array([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
+    y = np.asarray(labels, dtype=np.float64)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    design = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    theta = np.zeros(design.shape[1])
+    penalty = np.diag([l2] * len(FEATURES) + [0.0])
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ theta, -50, 50)))
+        gradient = design.T @ (p - y) + penalty @ theta
+        hessian = design.T @ (design * (p * (1 - p))[:, None]) + penalty
+        step = np.linalg.solve(hessian + 1e-9 * np.eye(len(theta)), gradient)
+        theta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    weights = theta[: len(FEATURES)] / scale
+    bias = float(theta[-1] - (weights * mean).sum())
+    return {name: float(w) for name, w in zip(FEATURES, weights, strict=True)}, bias

@@ -1,0 +1,106 @@
+"""What `sigap eval` does, behind the thin CLI command: progress, table, JSON, report, gate."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from app.errors import ConfigError
+from app.settings import Settings
+from eval.cases import load_cases
+from eval.command import EvalResult, engine_for, evaluate
+from eval.command import calibrate as fit_calibration
+from eval.gate import gate_failures, load_thresholds
+from eval.report import write_report
+
+
+def run_eval_command(
+    settings: Settings,
+    *,
+    knowledge: Path | None,
+    cases: Path,
+    split: str,
+    benchmark: str | None,
+    json_out: Path | None,
+    report: Path | None,
+    gate: bool,
+    calibrate: bool,
+    console: Console,
+    err: Console,
+) -> int:
+    """Run the evaluation the options ask for; returns the exit status."""
+    if benchmark:
+        from eval.benchmarks import run_benchmark
+
+        metrics = run_benchmark(benchmark, settings, progress_console=err)
+        _print_metrics(console, f"Benchmark {benchmark}", metrics)
+        if json_out:
+            json_out.write_text(json.dumps(without_nan(metrics), indent=2) + "\n")
+        return 0
+    if split not in ("test", "train", "all"):
+        raise ConfigError(f"--split must be test, train or all, not {split!r}")
+    splits = ("train", "test") if split == "all" else (split,)
+    with engine_for(settings, knowledge) as engine, _bar(err) as bar:
+        if calibrate:
+            task = bar.add_task("Calibrating on train", total=None)
+            fitted = fit_calibration(
+                engine, load_cases(cases, ("train",)), lambda d, t: bar.update(task, completed=d, total=t)
+            )
+            fitted.save()
+            engine.calibration = fitted
+            err.print(f"Calibration saved: threshold {fitted.threshold:.3f}, fitted on {fitted.fitted_on}.")
+        selected = load_cases(cases, splits)
+        task = bar.add_task(f"Evaluating {split}", total=len(selected))
+        result = evaluate(engine, selected, lambda d, t: bar.update(task, completed=d, total=t))
+    _print_metrics(console, f"Eval ({split} split, {len(selected)} cases)", result.metrics)
+    _write_outputs(result, json_out, report, f"Sigap eval — {split} split")
+    if gate:
+        failures = gate_failures(result.metrics, load_thresholds())
+        for failure in failures:
+            err.print(f"[red]gate[/red] {failure}", markup=True, highlight=False)
+        if failures:
+            return 1
+        err.print("[green]gate passed[/green]", markup=True)
+    return 0
+
+
+def _write_outputs(result: EvalResult, json_out: Path | None, report: Path | None, title: str) -> None:
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(without_nan(result.as_dict()), indent=2) + "\n")
+    if report:
+        write_report(report, result.metrics, result.breakdown, result.runs, title)
+
+
+def without_nan(value: object) -> object:
+    """JSON has no NaN: a metric that could not be measured is written as null."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: without_nan(v) for k, v in value.items()}
+    return value
+
+
+def _print_metrics(console: Console, title: str, metrics: dict[str, float]) -> None:
+    table = Table(title=title)
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for name, value in metrics.items():
+        table.add_row(name, "–" if isinstance(value, float) and math.isnan(value) else f"{value:.4g}")
+    console.print(table)
+
+
+def _bar(err: Console) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
