@@ -138,7 +138,8 @@ def eval_command(
     ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics as JSON here.")] = None,
     report: Annotated[Path | None, typer.Option(help="Write an HTML report into this folder.")] = None,
-    gate: Annotated[bool, typer.Option(help="Exit 1 when a metric is worse than eval/thresholds.toml.")] = False,
+    gate: Annotated[bool, typer.Option(help="Exit 1 when a metric is worse than its bound in --thresholds.")] = False,
+    thresholds: Annotated[Path, typer.Option(help="Bounds for --gate.")] = Path("eval/thresholds.toml"),
     calibrate: Annotated[
         bool, typer.Option(help="Fit confidence on the train split and save app/answer/calibration.json.")
     ] = False,
@@ -156,6 +157,7 @@ def eval_command(
         json_out=json_out,
         report=report,
         gate=gate,
+        thresholds=thresholds,
         calibrate=calibrate,
         console=Console(),
         err=err,

@@ -7,7 +7,9 @@
     ├── VectorStoreError       Chroma could not be opened, read or written
     ├── LLMError               the language model is down, hangs, or returned something unusable
     ├── StoreError             the conversation store (SQLite/PostgreSQL) failed
-    └── IndexNotReadyError     no usable index yet: run `sigap ingest`
+    ├── IndexNotReadyError     no usable index yet: run `sigap ingest`
+    └── HandoffError           a handoff step cannot go on (app/handoff)
+        └── ContactError       contact details given by a customer are invalid (message in id and en)
 
 Adapters translate library errors once, ``raise VectorStoreError(...) from exc``; messages quote the
 bad value and say what to do. Problems in knowledge files are not exceptions but
@@ -67,3 +69,25 @@ class NotFoundError(StoreError):
 
 class CaseStateError(StoreError):
     """A handoff case cannot make the asked change from its current status (e.g. resolving it twice)."""
+
+
+class HandoffError(SigapError):
+    """A step of the human handoff cannot go on (e.g. writing a promoted FAQ entry failed)."""
+
+
+class ContactError(HandoffError):
+    """The customer's contact details or channel choice cannot be used; say so politely in their language.
+
+    ``message_id`` and ``message_en`` are addressed to the customer and never quote the value (it may be
+    personal data that would otherwise end up in logs); ``field`` names what to fix (phone, email, ...).
+    """
+
+    def __init__(self, field: str, message_id: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.field = field
+        self.message_id = message_id
+        self.message_en = message_en
+
+    def message(self, lang: str) -> str:
+        """The message in the customer's language (Indonesian unless ``lang`` is ``en``)."""
+        return self.message_en if lang == "en" else self.message_id

@@ -41,9 +41,7 @@ DEFAULT_SENSITIVE = (
     "unauthorized",
     "penipuan",
     "ditipu",
-    "penipu",
     "fraud",
-    "scam",
     "carding",
     "pencurian",
     "dicuri",
@@ -144,13 +142,18 @@ class RetrievalSettings(_Section):
     """Hybrid search: dense (Chroma) and keyword (BM25) results fused per knowledge entry."""
 
     fusion: Literal["rrf", "weighted"] = Field(
-        "rrf", description="`rrf`: reciprocal-rank fusion. `weighted`: weighted sum of normalised scores."
+        "weighted",
+        description="`weighted`: dense similarity + keyword_weight × BM25 score relative to the best "
+        "(chosen on the eval train split, see README § Evaluation). `rrf`: reciprocal-rank fusion.",
     )
-    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense (embedding) ranking.")
-    keyword_weight: float = Field(0.5, ge=0, description="Weight of the keyword (BM25) ranking.")
+    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense (embedding) score or ranking.")
+    keyword_weight: float = Field(0.05, ge=0, description="Weight of the keyword (BM25) score or ranking.")
+    support_bonus: float = Field(
+        0.1, ge=0, le=1, description="Weighted fusion: bonus when an entry's next-best chunks also match closely."
+    )
     rrf_k: int = Field(20, ge=1, description="Reciprocal-rank constant: larger flattens rank differences.")
     candidates: int = Field(60, ge=5, le=1000, description="Chunks fetched from each retriever before fusion.")
-    top_k: int = Field(5, ge=1, le=50, description="Entries returned to the answer step.")
+    top_k: int = Field(8, ge=1, le=50, description="Entries returned to the answer step.")
 
 
 class AnswerSettings(_Section):
@@ -230,6 +233,32 @@ class NotifySettings(_Section):
     support_inbox: str = Field("", description="Where case e-mails go (empty: no e-mail).")
 
 
+class HandoffSettings(_Section):
+    """When and how a human takes over."""
+
+    timezone: str = Field("Asia/Jakarta", description="Time zone of the business hours.")
+    business_days: list[int] = Field(
+        default_factory=lambda: [0, 1, 2, 3, 4, 5, 6], description="Days with live agents (0 = Monday … 6 = Sunday)."
+    )
+    business_hours_start: str = Field("08:00", description="Live agents from this time (HH:MM, local).")
+    business_hours_end: str = Field("21:00", description="Live agents until this time (HH:MM, local).")
+    minutes_per_case: float = Field(
+        4.0, gt=0, description="Average minutes an agent needs per case (for the expected wait shown to customers)."
+    )
+    agent_url: str = Field(
+        "http://127.0.0.1:7860/agent", description="Link to the agent console put into notifications."
+    )
+    max_message_chars: int = Field(2000, ge=50, description="Longer customer messages are refused politely.")
+
+
+class AgentAccount(_Section):
+    """A support agent who may log in to /agent and /dashboard."""
+
+    name: str = Field(description="Login name.")
+    password_hash: str = Field(description="scrypt hash made by `sigap agent-hash` (never the password itself).")
+    role: Literal["agent", "manager"] = Field("agent", description="Managers also see the dashboard.")
+
+
 class Settings(BaseSettings):
     """Everything Sigap can be told. See README § Configuration."""
 
@@ -248,6 +277,10 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
+    handoff: HandoffSettings = Field(default_factory=HandoffSettings)
+    agents: list[AgentAccount] = Field(
+        default_factory=list, description="Agent accounts ([[agents]] tables in sigap.toml); none: console locked."
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -29,6 +29,7 @@ def run_eval_command(
     json_out: Path | None,
     report: Path | None,
     gate: bool,
+    thresholds: Path,
     calibrate: bool,
     console: Console,
     err: Console,
@@ -60,7 +61,7 @@ def run_eval_command(
     _print_metrics(console, f"Eval ({split} split, {len(selected)} cases)", result.metrics)
     _write_outputs(result, json_out, report, f"Sigap eval — {split} split")
     if gate:
-        failures = gate_failures(result.metrics, load_thresholds())
+        failures = gate_failures(result.metrics, load_thresholds(thresholds))
         for failure in failures:
             err.print(f"[red]gate[/red] {failure}", markup=True, highlight=False)
         if failures:

@@ -42,8 +42,10 @@ def precision_recall_f1(expected: Sequence[bool], predicted: Sequence[bool]) -> 
     tp = sum(e and p for e, p in zip(expected, predicted, strict=True))
     fp = sum(p and not e for e, p in zip(expected, predicted, strict=True))
     fn = sum(e and not p for e, p in zip(expected, predicted, strict=True))
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
+    precision = tp / (tp + fp) if tp + fp else math.nan  # undefined: nothing was handed off
+    recall = tp / (tp + fn) if tp + fn else math.nan  # undefined: nothing should have been
+    if math.isnan(precision) or math.isnan(recall):
+        return precision, recall, math.nan
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
 

@@ -174,6 +174,13 @@ class CatalogWriter:
             "INSERT INTO chunks VALUES (?, ?, ?, ?)", ((c.chunk_id, c.doc_id, c.part, c.text) for c in chunks)
         )
 
+    def update_entries(self, stored: Iterable[StoredEntry]) -> None:
+        """Refresh unchanged entries' recorded position (their chunks stay as they are)."""
+        self._db.executemany(
+            "UPDATE entries SET line = ?, payload = ? WHERE doc_id = ?",
+            ((s.entry.line, entry_to_json(s.entry), s.entry.doc_id) for s in stored),
+        )
+
 
 def entry_to_json(entry: Entry) -> str:
     return json.dumps(entry.__dict__, ensure_ascii=False, sort_keys=True)

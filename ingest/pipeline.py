@@ -93,19 +93,21 @@ def _apply(
         return 0
     client = open_chroma(settings.vector_store, settings.chroma_dir)
     store = ChromaVectorStore(client, collection)
-    to_embed = [c for doc_id in (plan.entries if rebuild else plan.changed) for c in plan.chunks[doc_id]]
+    live_chunks = _live_chunks(plan, catalog)
+    to_embed = [c for doc_id in (plan.entries if rebuild else plan.changed) for c in live_chunks[doc_id]]
     if to_embed:
         _embed_into(store, to_embed, plan, embedder or create_embedder(settings.embedding), settings, progress)
     if keyword_stale:
         keyword_dir = f"keyword/{uuid.uuid4().hex[:12]}"
-        live = [c for chunks in plan.chunks.values() for c in chunks]
+        live = [c for chunks in live_chunks.values() for c in chunks]
         KeywordIndex.build([c.chunk_id for c in live], [c.text for c in live], stem=settings.ingest.stemming).save(
             settings.data_dir / keyword_dir
         )
     with catalog.switch() as writer:
         writer.remove_entries(plan.removed)
-        for doc_id, stored in plan.entries.items():
-            writer.put_entry(stored, plan.chunks[doc_id])
+        for doc_id in plan.entries if rebuild else plan.changed:
+            writer.put_entry(plan.entries[doc_id], live_chunks[doc_id])
+        writer.update_entries([plan.entries[doc_id] for doc_id in plan.unchanged])
         writer.replace_files(plan.files)
         writer.set_meta(
             {
@@ -118,8 +120,19 @@ def _apply(
                 "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
             }
         )
-    _collect_garbage(settings, client, store, plan, keyword_dir, old_collection=meta.get("collection"))
+    live_ids = {c.chunk_id for chunks in live_chunks.values() for c in chunks}
+    _collect_garbage(settings, client, store, live_ids, keyword_dir, old_collection=meta.get("collection"))
     return len(to_embed)
+
+
+def _live_chunks(plan: Plan, catalog: Catalog) -> dict[str, list[StoredChunk]]:
+    """Chunks of every entry of the next live state: new ones from the plan, the others from the catalog."""
+    live: dict[str, list[StoredChunk]] = {doc_id: [] for doc_id in plan.entries}
+    for chunk in catalog.chunks():
+        if chunk.doc_id in live and chunk.doc_id not in plan.chunks:
+            live[chunk.doc_id].append(chunk)
+    live.update(plan.chunks)
+    return live
 
 
 def _embed_into(
@@ -158,12 +171,11 @@ def _collect_garbage(
     settings: Settings,
     client: object,
     store: ChromaVectorStore,
-    plan: Plan,
+    live: set[str],
     keyword_dir: str,
     old_collection: str | None,
 ) -> None:
     """Remove what the new catalog no longer refers to (also leftovers of a killed run)."""
-    live = {c.chunk_id for chunks in plan.chunks.values() for c in chunks}
     stale = sorted(store.ids() - live)
     if stale:
         store.delete(stale)

@@ -30,7 +30,7 @@ class Plan:
     """The next live state, and how it differs from the current one."""
 
     entries: dict[str, StoredEntry] = field(default_factory=dict)
-    chunks: dict[str, list[StoredChunk]] = field(default_factory=dict)
+    chunks: dict[str, list[StoredChunk]] = field(default_factory=dict)  # of added and updated entries only
     files: list[FileRecord] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
@@ -65,6 +65,7 @@ def make_plan(settings: PlanSettings, catalog: Catalog | None, redact: Redact) -
     plan = Plan()
     candidates: list[Entry] = []
     troubled: set[str] = set()
+    reused: set[str] = set()
     for path in discover(settings.knowledge_dir):
         source = read_source(settings.knowledge_dir, path, settings.max_file_bytes)
         if isinstance(source, KnowledgeError):
@@ -74,6 +75,7 @@ def make_plan(settings: PlanSettings, catalog: Catalog | None, redact: Redact) -
         old = old_files.get(source.path)
         if old and old.digest == source.digest and old.pipeline == settings.pipeline:
             parsed = ParsedFile([old_entries[i].entry for i in old.doc_ids if i in old_entries], list(old.errors))
+            reused.update(old.doc_ids)
         else:
             parsed = _redacted(parse_source(source), redact)
         plan.errors += parsed.errors
@@ -89,7 +91,7 @@ def make_plan(settings: PlanSettings, catalog: Catalog | None, redact: Redact) -
             )
         )
     winners = _resolve_duplicates(candidates, old_entries, plan.errors, troubled)
-    _diff(plan, winners, old_entries, catalog, settings, troubled)
+    _diff(plan, winners, old_entries, settings, troubled, reused)
     _check_links(plan)
     return plan
 
@@ -139,20 +141,23 @@ def _diff(
     plan: Plan,
     winners: dict[str, Entry],
     old: dict[str, StoredEntry],
-    catalog: Catalog | None,
     settings: PlanSettings,
     troubled: set[str],
+    reused: set[str],
 ) -> None:
+    """Sort entries into added / updated / unchanged / removed / kept; chunk only what may have changed."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    old_chunks = _chunks_by_doc(catalog) if catalog else {}
     for doc_id, entry in winners.items():
+        previous = old.get(doc_id)
+        if previous and doc_id in reused and previous.entry.source == entry.source:
+            plan.unchanged.append(doc_id)  # its file is byte-identical and the pipeline the same
+            plan.entries[doc_id] = previous
+            continue
         pieces = chunk_entry(entry, settings.chunk_chars, settings.chunk_overlap)
         entry_hash = content_hash(entry, pieces)
-        previous = old.get(doc_id)
         if previous and previous.entry_hash == entry_hash:
             plan.unchanged.append(doc_id)
-            plan.entries[doc_id] = replace(previous, entry=entry)
-            plan.chunks[doc_id] = old_chunks.get(doc_id, [])
+            plan.entries[doc_id] = replace(previous, entry=entry)  # its line may have moved
             continue
         (plan.updated if previous else plan.added).append(doc_id)
         plan.entries[doc_id] = StoredEntry(entry, entry_hash, now)
@@ -166,16 +171,8 @@ def _diff(
         if previous.entry.source in troubled:
             plan.kept.append(doc_id)
             plan.entries[doc_id] = previous
-            plan.chunks[doc_id] = old_chunks.get(doc_id, [])
         else:
             plan.removed.append(doc_id)
-
-
-def _chunks_by_doc(catalog: Catalog) -> dict[str, list[StoredChunk]]:
-    grouped: dict[str, list[StoredChunk]] = {}
-    for chunk in catalog.chunks():
-        grouped.setdefault(chunk.doc_id, []).append(chunk)
-    return grouped
 
 
 def _check_links(plan: Plan) -> None:

@@ -10,12 +10,30 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.components.text import normalise
+from app.components.text import STOPWORDS, normalise
 
 _OPENERS = re.compile(
     r"^(?:kalau|kalo|klo|klau|kl|terus|trus|lalu|lantas|trs|bagaimana dengan|gimana dengan|bagaimana kalau|"
     r"bagaimana jika|gimana kalau|bagaimana kalau|jika|kalau begitu|berarti|jadi|and|but|what about|how about|"
     r"what if|and if|then|so|also|juga|atau|or)\b"
+)
+_QUESTION_WORDS = frozenset(
+    [
+        "cara",
+        "caranya",
+        "gimana",
+        "bagaimana",
+        "apa",
+        "apakah",
+        "kapan",
+        "berapa",
+        "kenapa",
+        "mengapa",
+        "how",
+        "what",
+        "when",
+        "why",
+    ]
 )
 _LEANING = re.compile(r"\b(?:itu|tersebut|tadi|nya|ini|it|that|this|those|them|same|juga|also)\b|\w+nya\b")
 
@@ -34,7 +52,9 @@ def condensed_query(message: str, history: Sequence[dict[str, str]]) -> str:
     if not is_follow_up(message, history):
         return message
     previous = next(turn["content"] for turn in reversed(history) if turn["role"] == "user")
-    return f"{previous} {message}"
+    # the earlier question gives the topic; the new message says what is asked about it now
+    topic = [w for w in normalise(previous).split() if w not in STOPWORDS and w not in _QUESTION_WORDS]
+    return f"{message} {' '.join(topic)}"
 
 
 def condense_prompt(message: str, history: Sequence[dict[str, str]]) -> list[dict[str, str]]:

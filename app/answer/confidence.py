@@ -18,12 +18,15 @@ import numpy as np
 
 from app.retrieval.search import EntryHit
 
-FEATURES = ("dense_top", "dense_margin", "keyword_top", "agreement", "keyword_found")
+FEATURES = ("dense_top", "dense_margin", "keyword_top", "agreement", "keyword_found", "coverage")
 DEFAULT_PATH = Path(__file__).with_name("calibration.json")
 
 
-def retrieval_features(hits: Sequence[EntryHit]) -> dict[str, float]:
-    """The signals behind confidence, for the ranked entries of one query."""
+def retrieval_features(hits: Sequence[EntryHit], coverage: float = 0.0) -> dict[str, float]:
+    """The signals behind confidence, for the ranked entries of one query.
+
+    ``coverage``: share of the query's content words found in the best entry (see LiveIndex.coverage).
+    """
     if not hits:
         return dict.fromkeys(FEATURES, 0.0)
     top = hits[0]
@@ -36,6 +39,7 @@ def retrieval_features(hits: Sequence[EntryHit]) -> dict[str, float]:
         "keyword_top": best_keyword.keyword / (best_keyword.keyword + 5.0),  # squash: BM25 is unbounded
         "agreement": agreement,
         "keyword_found": 1.0 if top.keyword > 0 else 0.0,
+        "coverage": coverage,
     }
 
 

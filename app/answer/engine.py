@@ -25,7 +25,7 @@ from app.answer.generators import (
 from app.answer.llm_choice import LLMChoice
 from app.answer.messages import APOLOGY, HANDOFF
 from app.answer.models import Answer, HandoffReason, Retrieved, Source
-from app.answer.signals import MessageSignals, read_signals, strip_injection
+from app.answer.signals import MessageSignals, is_question, read_signals, strip_injection
 from app.components.language import detect_lang
 from app.errors import LLMError
 from app.retrieval.live_index import LiveIndex
@@ -66,9 +66,12 @@ class AnswerEngine:
         started = time.perf_counter()
         lang = self._language(message, history)
         signals = read_signals(message, history, self._settings.answer.sensitive_topics)
-        query = condensed_query(strip_injection(message) if signals.injection else message, history)
+        cleaned = strip_injection(message) if signals.injection else message
+        if signals.injection and not is_question(cleaned):
+            cleaned = ""  # what is left of an injection attempt is an order, not a question: nothing to answer
+        query = condensed_query(cleaned, history)
         hits = hybrid_search(self._index, query, self._settings.retrieval) if query.strip() else []
-        features = retrieval_features(hits)
+        features = retrieval_features(hits, self._index.coverage(query, hits[0].doc_id) if hits else 0.0)
         retrieval_confidence = confidence = self.calibration.confidence(features) if hits else 0.0
         chosen = self._answerable(hits)
         grounding = self._grounding(message, lang, chosen, history, signals) if chosen else None
@@ -118,8 +121,11 @@ class AnswerEngine:
                     return Answer(prefix + reply, "answer", confidence, grounding.lang, generator.name, sources)
             except LLMError:
                 self._llm.mark_unhealthy()
-        text = "".join(self._extractive.stream(grounding))
-        yield text
+        extracted: list[str] = []
+        for piece in self._extractive.stream(grounding):
+            extracted.append(piece)
+            yield piece
+        text = "".join(extracted)
         return Answer(prefix + text, "answer", confidence, grounding.lang, self._extractive.name, sources)
 
     def _rule_reason(self, signals: MessageSignals) -> HandoffReason | None:

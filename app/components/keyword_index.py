@@ -55,6 +55,10 @@ class KeywordIndex:
         retriever = bm25s.BM25.load(str(folder), show_progress=False) if meta["ids"] else bm25s.BM25()
         return cls(retriever, meta["ids"], meta["stem"])
 
+    def tokens(self, text: str) -> list[str]:
+        """The tokens this index uses for ``text`` (same normalisation and stemming as its documents)."""
+        return tokenize(text, stem=self._stem)
+
     def __len__(self) -> int:
         return len(self._chunk_ids)
 

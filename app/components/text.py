@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 _WORD = re.compile(r"[0-9a-z]+")
-_REDUPLICATION = re.compile(r"\b([a-z]{2,})2\b")
+_REDUPLICATION = re.compile(r"\b([a-z]{2,})2([a-z]*)\b")
 
 SLANG: dict[str, str] = {
     "gmn": "bagaimana",
@@ -145,7 +145,7 @@ STOPWORDS = frozenset(
 
 def normalise(text: str) -> str:
     """Lower-case, de-punctuate and expand chat abbreviations; keeps stop words."""
-    lowered = _REDUPLICATION.sub(r"\1 \1", text.lower())
+    lowered = _REDUPLICATION.sub(r"\1 \1\2", text.lower())
     return " ".join(SLANG.get(word, word) for word in _WORD.findall(lowered))
 
 

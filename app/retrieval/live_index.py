@@ -27,6 +27,8 @@ class Snapshot:
     chunks: dict[str, StoredChunk]
     store: ChromaVectorStore
     keyword: KeywordIndex
+    chunks_of: dict[str, list[StoredChunk]]
+    linked_tickets: dict[str, set[str]]  # FAQ id -> the tickets that link to it
 
 
 class LiveIndex:
@@ -38,6 +40,7 @@ class LiveIndex:
         self._client: Any = None
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
+        self._vocabularies: dict[tuple[str, str], frozenset[str]] = {}
 
     @property
     def snapshot(self) -> Snapshot:
@@ -76,13 +79,42 @@ class LiveIndex:
             )
         if self._client is None:
             self._client = open_chroma(self._settings.vector_store, self._settings.chroma_dir)
+        entries, chunks = catalog.entries(), catalog.chunks()
+        chunks_of: dict[str, list[StoredChunk]] = {}
+        for chunk in chunks:
+            chunks_of.setdefault(chunk.doc_id, []).append(chunk)
+        linked: dict[str, set[str]] = {}
+        for stored in entries.values():
+            if stored.entry.kind == "ticket" and stored.entry.faq_id:
+                linked.setdefault(stored.entry.faq_id, set()).add(stored.entry.doc_id)
         return Snapshot(
             generation=meta["generation"],
-            entries=catalog.entries(),
-            chunks={c.chunk_id: c for c in catalog.chunks()},
+            entries=entries,
+            chunks={c.chunk_id: c for c in chunks},
             store=ChromaVectorStore(self._client, meta["collection"]),
             keyword=KeywordIndex.load(self._settings.data_dir / meta["keyword_dir"]),
+            chunks_of=chunks_of,
+            linked_tickets=linked,
         )
+
+    def coverage(self, query: str, doc_id: str) -> float:
+        """Share of the query's content words that the entry (its chunks and linked tickets) also uses.
+
+        Out-of-scope questions often sound like an entry but carry words no entry has ("kado", "supplier").
+        """
+        snap = self.snapshot
+        words = set(snap.keyword.tokens(query))
+        if not words:
+            return 0.0
+        return len(words & self._vocabulary(snap, doc_id)) / len(words)
+
+    def _vocabulary(self, snap: Snapshot, doc_id: str) -> frozenset[str]:
+        key = (snap.generation, doc_id)
+        if key not in self._vocabularies:
+            owners = {doc_id} | snap.linked_tickets.get(doc_id, set())
+            texts = [c.text for owner in owners for c in snap.chunks_of.get(owner, [])]
+            self._vocabularies[key] = frozenset(t for text in texts for t in snap.keyword.tokens(text))
+        return self._vocabularies[key]
 
     def dense(self, vector: Vectors, k: int) -> list[VectorHit]:
         """Nearest committed chunks (uncommitted leftovers filtered out)."""

@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.components.embedding import Vectors
-from app.retrieval.live_index import LiveIndex
+from app.components.text import normalise
+from app.retrieval.live_index import LiveIndex, Snapshot
 from app.settings import RetrievalSettings
-from ingest.catalog import StoredChunk, StoredEntry
+from ingest.catalog import StoredEntry
 
 
 @dataclass(frozen=True)
@@ -32,45 +33,76 @@ class EntryHit:
 def hybrid_search(
     index: LiveIndex, query: str, settings: RetrievalSettings, *, query_vector: Vectors | None = None
 ) -> list[EntryHit]:
-    """The best ``settings.top_k`` entries for ``query``, best first."""
+    """The best ``settings.top_k`` entries for ``query``, best first.
+
+    Dense search runs with the query as written and with chat abbreviations expanded (``gmn`` →
+    ``bagaimana``), keeping each chunk's better similarity. A past ticket that links to an FAQ entry
+    counts as one more way of asking that entry's question, so its chunks score for the FAQ entry.
+    """
     snap = index.snapshot
-    vector = query_vector if query_vector is not None else index.embedder.embed_query(query)
-    dense = _best_per_entry(snap.chunks, [(h.chunk_id, h.similarity) for h in index.dense(vector, settings.candidates)])
-    keyword = _best_per_entry(snap.chunks, [(h.chunk_id, h.score) for h in index.keyword(query, settings.candidates)])
-    dense_ranks = {doc: rank for rank, doc in enumerate(dense, start=1)}
-    keyword_ranks = {doc: rank for rank, doc in enumerate(keyword, start=1)}
-    top_keyword = max((score for _, score in keyword.values()), default=0.0) or 1.0
+    vectors = [query_vector if query_vector is not None else index.embedder.embed_query(query)]
+    expanded = normalise(query)
+    if query_vector is None and expanded != query.lower().strip():
+        vectors.append(index.embedder.embed_query(expanded))
+    dense_scores: dict[str, float] = {}
+    for vector in vectors:
+        for hit in index.dense(vector, settings.candidates):
+            dense_scores[hit.chunk_id] = max(hit.similarity, dense_scores.get(hit.chunk_id, -1.0))
+    dense = _per_entry(snap, dense_scores)
+    keyword = _per_entry(snap, {h.chunk_id: h.score for h in index.keyword(query, settings.candidates)})
+    dense_ranks = _ranks({doc: scores[0] for doc, (_, scores) in dense.items()})
+    keyword_ranks = _ranks({doc: scores[0] for doc, (_, scores) in keyword.items()})
+    top_keyword = max((scores[0] for _, scores in keyword.values()), default=0.0) or 1.0
     hits: list[EntryHit] = []
     for doc_id in dense.keys() | keyword.keys():
-        if doc_id not in snap.entries:
-            continue
+        d_chunk, d_scores = dense.get(doc_id, ("", [0.0]))
+        k_chunk, k_scores = keyword.get(doc_id, ("", [0.0]))
         d_rank, k_rank = dense_ranks.get(doc_id), keyword_ranks.get(doc_id)
-        d_chunk, d_score = dense.get(doc_id, ("", 0.0))
-        k_chunk, k_score = keyword.get(doc_id, ("", 0.0))
         if settings.fusion == "rrf":
             score = _rrf(d_rank, settings.dense_weight, settings.rrf_k) + _rrf(
                 k_rank, settings.keyword_weight, settings.rrf_k
             )
         else:
-            score = settings.dense_weight * d_score + settings.keyword_weight * k_score / top_keyword
+            dense_score = _with_support(d_scores, settings.support_bonus)
+            score = settings.dense_weight * dense_score + settings.keyword_weight * k_scores[0] / top_keyword
         chunk_id = d_chunk or k_chunk
         hits.append(
             EntryHit(
-                snap.entries[doc_id], score, d_score, k_score, d_rank, k_rank, chunk_id, snap.chunks[chunk_id].text
+                snap.entries[doc_id],
+                score,
+                d_scores[0],
+                k_scores[0],
+                d_rank,
+                k_rank,
+                chunk_id,
+                snap.chunks[chunk_id].text,
             )
         )
     hits.sort(key=lambda h: (-h.score, -h.dense))
     return hits[: settings.top_k]
 
 
-def _best_per_entry(chunks: Mapping[str, StoredChunk], ranked: list[tuple[str, float]]) -> dict[str, tuple[str, float]]:
-    """Keep each entry's best chunk; insertion order follows the retriever's ranking."""
-    best: dict[str, tuple[str, float]] = {}
-    for chunk_id, score in ranked:
-        chunk = chunks.get(chunk_id)
-        if chunk is not None and chunk.doc_id not in best:
-            best[chunk.doc_id] = (chunk_id, score)
-    return best
+def _per_entry(snap: Snapshot, scores: Mapping[str, float]) -> dict[str, tuple[str, list[float]]]:
+    """Entry → (its best chunk, its chunks' scores best first); linked tickets count for their FAQ entry."""
+    grouped: dict[str, tuple[str, list[float]]] = {}
+    for chunk_id, score in sorted(scores.items(), key=lambda item: -item[1]):
+        chunk = snap.chunks.get(chunk_id)
+        if chunk is None:
+            continue
+        entry = snap.entries[chunk.doc_id].entry
+        owner = entry.faq_id if entry.kind == "ticket" and entry.faq_id in snap.entries else entry.doc_id
+        grouped.setdefault(owner, (chunk_id, []))[1].append(score)
+    return grouped
+
+
+def _with_support(scores: list[float], bonus: float) -> float:
+    """Best similarity, nudged up when the entry's next-best chunks (up to two) also match closely."""
+    best = scores[0]
+    return best + bonus * sum(s - best + 0.05 for s in scores[1:3])
+
+
+def _ranks(best: Mapping[str, float]) -> dict[str, int]:
+    return {doc: rank for rank, doc in enumerate(sorted(best, key=lambda d: -best[d]), start=1)}
 
 
 def _rrf(rank: int | None, weight: float, k: int) -> float:

@@ -1,0 +1,104 @@
+"""`sigap eval` end to end on a tiny knowledge base and hand-written cases, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import cli
+from app.errors import ConfigError
+from eval.cases import load_cases
+from eval.gate import gate_failures, load_thresholds
+
+CASES = [
+    {
+        "id": "c1",
+        "split": "test",
+        "question": "refund sy blm masuk kapan ya",
+        "lang": "id",
+        "expect": {"doc_ids": ["refund-lama"]},
+        "answer_contains": ["3–7 hari kerja"],
+        "tags": ["colloquial"],
+    },
+    {
+        "id": "c2",
+        "split": "test",
+        "question": "where is my package now?",
+        "lang": "en",
+        "expect": {"doc_ids": ["lacak-paket"]},
+        "tags": ["english"],
+    },
+    {
+        "id": "c3",
+        "split": "test",
+        "question": "mau bicara dengan cs manusia",
+        "lang": "id",
+        "expect": {"handoff": True, "reason": "human_request"},
+        "tags": ["human_request"],
+    },
+    {"id": "train-c4", "question": "lupa kata sandi", "lang": "id", "expect": {"doc_ids": ["lupa-sandi"]}},
+]
+
+
+def _write_cases(path: Path, cases: list[dict[str, object]]) -> Path:
+    path.write_text("\n".join(json.dumps(c, ensure_ascii=False) for c in cases) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_eval_cli_on_temporary_index(small_kb: Path, tmp_path: Path) -> None:
+    cases = _write_cases(tmp_path / "cases.jsonl", CASES)
+    out, report = tmp_path / "metrics.json", tmp_path / "report"
+    result = CliRunner().invoke(
+        cli, ["eval", "--knowledge", str(small_kb), "--cases", str(cases), "--json", str(out), "--report", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(out.read_text())
+    assert metrics["cases"] == 3  # the test split only; train-c4 is train by its id
+    assert metrics["retrieval.hit_at_1"] == 1.0
+    assert metrics["handoff.recall"] == 1.0
+    assert set(metrics["breakdown"]["langs"]) == {"id", "en"}
+    assert "english" in metrics["breakdown"]["tags"]
+    page = (report / "index.html").read_text()
+    assert "Reliability diagram" in page and "Coverage vs accuracy" in page
+    assert not (tmp_path / "data").exists()  # --knowledge never touches the live index
+
+    strict = tmp_path / "strict.toml"
+    strict.write_text("[retrieval]\nhit_at_1 = 1.01\n[latency]\np95_ms = 100000\n")
+    gated = CliRunner().invoke(
+        cli, ["eval", "--knowledge", str(small_kb), "--cases", str(cases), "--gate", "--thresholds", str(strict)]
+    )
+    assert gated.exit_code == 1, gated.output
+
+
+def test_gate_bounds() -> None:
+    assert gate_failures(
+        {"retrieval.hit_at_1": 0.9, "latency.p95_ms": 200.0}, {"retrieval.hit_at_1": 0.95, "latency.p95_ms": 300.0}
+    ) == ["retrieval.hit_at_1: 0.9000 is below the minimum 0.95"]
+    assert gate_failures({"calibration.ece": 0.08}, {"calibration.ece": 0.05}) == [
+        "calibration.ece: 0.0800 is above the maximum 0.05"
+    ]
+    assert gate_failures({}, {"answer.accuracy": 0.5}) == ["answer.accuracy: not measured (bound 0.5)"]
+
+
+def test_shipped_thresholds_and_cases_are_valid() -> None:
+    root = Path(__file__).resolve().parents[2]
+    thresholds = load_thresholds(root / "eval/thresholds.toml")
+    assert {"retrieval.hit_at_1", "answer.accuracy", "handoff.f1", "calibration.ece", "latency.p95_ms"} <= set(
+        thresholds
+    )
+    cases = load_cases(root / "eval/cases", ("train", "test"))
+    assert len(cases) >= 400
+    assert {c.split for c in cases} == {"train", "test"}
+    reasons = {c.handoff_reason for c in cases}
+    assert reasons >= {None, "low_confidence", "human_request", "frustration", "sensitive"}
+
+
+def test_malformed_cases_are_reported_with_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "question": "q", "expect": {"doc_ids": ["x"]}}\n{"id": "b", "question": ""}\n')
+    with pytest.raises(ConfigError, match=r"bad\.jsonl:2:"):
+        load_cases(bad)
