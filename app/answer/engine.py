@@ -14,7 +14,7 @@ import collections.abc
 import time
 from collections.abc import Iterator, Sequence
 
-from app.answer.condense import condensed_query
+from app.answer.condense import condense_prompt, condensed_query, is_follow_up
 from app.answer.confidence import Calibration, retrieval_features
 from app.answer.generators import (
     NOT_IN_KNOWLEDGE,
@@ -27,9 +27,10 @@ from app.answer.messages import APOLOGY, HANDOFF
 from app.answer.models import Answer, HandoffReason, Retrieved, Source
 from app.answer.signals import MessageSignals, is_question, read_signals, strip_injection
 from app.components.language import detect_lang
+from app.components.reranker import Reranker, create_reranker
 from app.errors import LLMError
 from app.retrieval.live_index import LiveIndex
-from app.retrieval.search import EntryHit, hybrid_search
+from app.retrieval.search import EntryHit, hybrid_search, rerank
 from app.settings import Settings
 from ingest.model import Entry
 
@@ -41,7 +42,12 @@ class AnswerEngine:
     """Answers one customer message at a time from the live index."""
 
     def __init__(
-        self, settings: Settings, index: LiveIndex, calibration: Calibration | None = None, llm: LLMChoice | None = None
+        self,
+        settings: Settings,
+        index: LiveIndex,
+        calibration: Calibration | None = None,
+        llm: LLMChoice | None = None,
+        reranker: Reranker | None = None,
     ) -> None:
         self._settings = settings
         self._index = index
@@ -50,6 +56,7 @@ class AnswerEngine:
             self.calibration.threshold = settings.answer.threshold
         self._llm = llm or LLMChoice(settings.llm)
         self._extractive = ExtractiveGenerator()
+        self._reranker = reranker if reranker is not None else create_reranker(settings.retrieval.reranker_model)
 
     def answer(self, message: str, history: Sequence[dict[str, str]] = ()) -> Answer:
         """The whole reply at once (the same path as :meth:`stream`)."""
@@ -69,8 +76,10 @@ class AnswerEngine:
         cleaned = strip_injection(message) if signals.injection else message
         if signals.injection and not is_question(cleaned):
             cleaned = ""  # what is left of an injection attempt is an order, not a question: nothing to answer
-        query = condensed_query(cleaned, history)
+        query = self._condense(cleaned, history)
         hits = hybrid_search(self._index, query, self._settings.retrieval) if query.strip() else []
+        if self._reranker is not None and len(hits) > 1:
+            hits = rerank(self._reranker, query, hits)
         features = retrieval_features(hits, self._index.coverage(query, hits[0].doc_id) if hits else 0.0)
         retrieval_confidence = confidence = self.calibration.confidence(features) if hits else 0.0
         chosen = self._answerable(hits)
@@ -127,6 +136,20 @@ class AnswerEngine:
             yield piece
         text = "".join(extracted)
         return Answer(prefix + text, "answer", confidence, grounding.lang, self._extractive.name, sources)
+
+    def _condense(self, message: str, history: Sequence[dict[str, str]]) -> str:
+        """A follow-up made standalone: by the LLM when one is healthy, else deterministically."""
+        if not message or not is_follow_up(message, history):
+            return message
+        model = self._llm.model()
+        if model is not None:
+            try:
+                rewritten = "".join(model.stream(condense_prompt(message, history))).strip()
+                if rewritten and len(rewritten) < 4 * len(message) + 200:
+                    return rewritten
+            except LLMError:
+                self._llm.mark_unhealthy()
+        return condensed_query(message, history)
 
     def _rule_reason(self, signals: MessageSignals) -> HandoffReason | None:
         if signals.sensitive:

@@ -26,17 +26,20 @@ class LLMChoice:
         self._healthy: bool | None = None
         self._checked_at = 0.0
 
-    def generator(self) -> Generator | None:
-        """The LLM generator for this turn, or None for extractive."""
-        if self._model is None:
-            return None
-        if self._settings.mode != "auto":
-            return LLMGenerator(self._model)
+    def model(self) -> ChatModel | None:
+        """The chat model to use this turn, or None (extractive)."""
+        if self._model is None or self._settings.mode != "auto":
+            return self._model
         with self._lock:
             if self._healthy is None or time.monotonic() - self._checked_at > RECHECK_AFTER_S:
                 self._healthy = self._model.healthy()
                 self._checked_at = time.monotonic()
-            return LLMGenerator(self._model) if self._healthy else None
+            return self._model if self._healthy else None
+
+    def generator(self) -> Generator | None:
+        """The LLM generator for this turn, or None for extractive."""
+        model = self.model()
+        return LLMGenerator(model) if model is not None else None
 
     def mark_unhealthy(self) -> None:
         with self._lock:

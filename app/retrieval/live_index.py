@@ -7,6 +7,7 @@ they are filtered out here, so a half-finished run can never leak into answers.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,8 +32,11 @@ class Snapshot:
     linked_tickets: dict[str, set[str]]  # FAQ id -> the tickets that link to it
 
 
+REFRESH_EVERY_S = 5.0  # how often a running instance looks for a newer committed generation
+
+
 class LiveIndex:
-    """Reads the committed index; call :meth:`refresh` to pick up a newer ingestion."""
+    """Reads the committed index; a newer ingestion (by this or another process) is picked up within seconds."""
 
     def __init__(self, settings: Settings, embedder: Embedder) -> None:
         self._settings = settings
@@ -41,6 +45,7 @@ class LiveIndex:
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._vocabularies: dict[tuple[str, str], frozenset[str]] = {}
+        self._checked_at = 0.0
 
     @property
     def snapshot(self) -> Snapshot:
@@ -49,7 +54,7 @@ class LiveIndex:
         Raises:
             IndexNotReadyError: nothing has been ingested yet.
         """
-        if self._snapshot is None:
+        if self._snapshot is None or time.monotonic() - self._checked_at > REFRESH_EVERY_S:
             self.refresh()
         assert self._snapshot is not None
         return self._snapshot
@@ -59,6 +64,7 @@ class LiveIndex:
         with self._lock:
             if not self._settings.catalog_path.exists():
                 raise IndexNotReadyError("No index yet: run `sigap ingest` (or `sigap serve`, which ingests).")
+            self._checked_at = time.monotonic()
             catalog = Catalog(self._settings.catalog_path)
             try:
                 meta = catalog.meta()

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.components.embedding import Vectors
+from app.components.reranker import Reranker
 from app.components.text import normalise
 from app.retrieval.live_index import LiveIndex, Snapshot
 from app.settings import RetrievalSettings
@@ -80,6 +81,13 @@ def hybrid_search(
         )
     hits.sort(key=lambda h: (-h.score, -h.dense))
     return hits[: settings.top_k]
+
+
+def rerank(reranker: Reranker, query: str, hits: list[EntryHit]) -> list[EntryHit]:
+    """Re-order hits by a cross-encoder's judgement of (query, entry title + best passage)."""
+    passages = [f"{h.stored.entry.title}\n{h.chunk_text}" for h in hits]
+    order = sorted(zip(reranker.scores(query, passages), range(len(hits)), strict=True), key=lambda p: -p[0])
+    return [hits[i] for _, i in order]
 
 
 def _per_entry(snap: Snapshot, scores: Mapping[str, float]) -> dict[str, tuple[str, list[float]]]:

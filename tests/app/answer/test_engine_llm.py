@@ -93,3 +93,18 @@ def test_auto_mode_skips_a_server_that_hangs_on_health(demo_settings: Settings, 
         _, answer = _collect(engine)
         assert time.monotonic() - started < 3
     assert answer.generator == "extractive"
+
+
+def test_follow_up_is_condensed_by_the_llm(demo_settings: Settings, demo_index: LiveIndex) -> None:
+    history = [
+        {"role": "user", "content": "gimana cara retur barang?"},
+        {"role": "assistant", "content": "Ajukan retur dari menu Pesanan Saya."},
+    ]
+    standalone = ("Apakah barang yang sudah dipakai masih bisa dikembalikan atau diretur?",)
+    with run_fake_ollama(reply=standalone) as ollama:
+        engine = engine_with_llm(demo_settings, demo_index, mode="ollama", ollama_host=ollama.url, **FAST)
+        answer = engine.answer("kalau udah dipakai?", history)
+        first_request = ollama.messages(0)
+    assert "standalone question" in first_request[0]["content"]
+    assert "kalau udah dipakai?" in first_request[-1]["content"]
+    assert answer.sources[0].doc_id in {"retur-syarat", "retur-barang-dikecualikan"}
