@@ -14,7 +14,7 @@ import collections.abc
 import time
 from collections.abc import Iterator, Sequence
 
-from app.answer.condense import condense_prompt, condensed_query, is_follow_up
+from app.answer.condense import condense_prompt, condensed_query, is_follow_up, summary_prompt
 from app.answer.confidence import Calibration, retrieval_features
 from app.answer.generators import (
     NOT_IN_KNOWLEDGE,
@@ -136,6 +136,18 @@ class AnswerEngine:
             yield piece
         text = "".join(extracted)
         return Answer(prefix + text, "answer", confidence, grounding.lang, self._extractive.name, sources)
+
+    def summarize(self, customer_messages: Sequence[str], lang: str) -> str | None:
+        """A short summary of a customer's problem for the agent, by the LLM when one is healthy (else None)."""
+        model = self._llm.model()
+        if model is None or not customer_messages:
+            return None
+        try:
+            summary = "".join(model.stream(summary_prompt(customer_messages, lang))).strip()
+        except LLMError:
+            self._llm.mark_unhealthy()
+            return None
+        return summary[:600] or None
 
     def _condense(self, message: str, history: Sequence[dict[str, str]]) -> str:
         """A follow-up made standalone: by the LLM when one is healthy, else deterministically."""

@@ -21,7 +21,14 @@ from app.components.language import detect_lang
 from app.errors import ContactError
 from app.handoff import messages as say
 from app.handoff.contact import check_email, clean_name, clean_window, normalise_phone
-from app.handoff.context import CategoryLookup, answer_meta, case_details, case_event, engine_history
+from app.handoff.context import (
+    CategoryLookup,
+    answer_meta,
+    case_details,
+    case_event,
+    customer_texts,
+    engine_history,
+)
 from app.handoff.hours import BusinessHours, honest_minutes, say_minutes
 from app.handoff.models import ChatEvent, ChatSession, Delta, Final, HandoffOffer
 from app.notify.base import Notifier
@@ -53,6 +60,9 @@ class ReplyEngine(Protocol):
     def stream(self, message: str, history: Sequence[dict[str, str]] = ()) -> Iterator[str | Answer]: ...
 
 
+Summarizer = Callable[[Sequence[str], str], "str | None"]  # (customer messages, lang) -> summary
+
+
 class ChatService:
     """Runs customer chats over the answer engine and the conversation store.
 
@@ -69,8 +79,10 @@ class ChatService:
         *,
         clock: Callable[[], datetime] = utcnow,
         category_of: CategoryLookup | None = None,
+        summarize: Summarizer | None = None,
     ) -> None:
-        """``category_of`` maps a knowledge id to its category (see ``context.lookup_category``).
+        """``category_of`` maps a knowledge id to its category (see ``context.lookup_category``);
+        ``summarize`` words the case summary with an LLM when one is available (None: extractive).
 
         Raises:
             ConfigError: the business hours in ``settings.handoff`` are invalid.
@@ -82,6 +94,7 @@ class ChatService:
         self._hours = BusinessHours.from_settings(settings.handoff)
         self._clock = clock
         self._category_of = category_of
+        self._summarize = summarize
 
     def start(self, lang: str = "id", channel: Channel = "web") -> ChatSession:
         """A new conversation; keep the session (its token is the customer's only key to it)."""
@@ -202,6 +215,9 @@ class ChatService:
     def _open_case(self, session: ChatSession, reason: CaseReason, answer: Answer | None) -> HandoffCase:
         transcript = self._store.transcript(session.conversation_id)
         details = case_details(transcript, answer, reason, self._category_of)
+        if self._summarize is not None:
+            worded = self._summarize(customer_texts(transcript.messages), details.lang or session.lang)
+            details = replace(details, summary=worded or details.summary)
         return self._store.open_case(session.conversation_id, reason, details)
 
     def _offer(
