@@ -73,12 +73,19 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Interface (default: server.host).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default: server.port, 7860).")] = None,
 ) -> None:
-    """Bring the index up to date with knowledge/, then open the chat on http://HOST:PORT/."""
+    """Bring the index up to date with knowledge/, then serve the chat on http://HOST:PORT/, the agent
+    console on /agent, the dashboard on /dashboard and the JSON API on /api/v1 (docs: /api/docs)."""
+    import logging
+
+    import uvicorn
+
     from app.components.embedding import create_embedder
-    from app.factory import build_engine
-    from app.server.chat import build_chat
+    from app.server.app import create_app
+    from app.server.services import build_services
     from ingest.pipeline import run_ingest
 
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("app").setLevel(logging.INFO)
     settings = _settings(knowledge, data_dir)
     embedder = create_embedder(settings.embedding)
     if settings.server.ingest_on_start:
@@ -88,10 +95,35 @@ def serve(
                 settings, embedder=embedder, progress=lambda done, total: bar.update(task, completed=done, total=total)
             )
         _print_ingest_report(report)
-    engine = build_engine(settings, embedder)
-    build_chat(engine).launch(
-        server_name=host or settings.server.host, server_port=port or settings.server.port, show_error=False
-    )
+    services = build_services(settings, embedder)
+    try:
+        app = create_app(settings, services)
+        listen_host, listen_port = host or settings.server.host, port or settings.server.port
+        err.print(f"Sigap is serving on http://{listen_host}:{listen_port}/ (agents: /agent, manager: /dashboard)")
+        uvicorn.run(app, host=listen_host, port=listen_port, log_level="warning")
+    finally:
+        services.close()
+
+
+@cli.command("agent-hash")
+def agent_hash(
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from the first line of standard input.")
+    ] = False,
+) -> None:
+    """Print the scrypt hash of an agent's password, for `password_hash` in an [[agents]] table of sigap.toml."""
+    from app.handoff import hash_password
+
+    min_chars = 8
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < min_chars:
+        err.print(f"[red]sigap:[/red] the password has {len(password)} characters: use at least {min_chars}.")
+        raise typer.Exit(2)
+    typer.echo(hash_password(password))
+    err.print('Put it into sigap.toml:  [[agents]]  name = "..."  password_hash = "<the line above>"  role = "agent"')
 
 
 @cli.command()
@@ -117,7 +149,7 @@ def ask(
             typer.echo(event, nl=False)
     assert result is not None
     if as_json:
-        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({"answer": result.text, **result.as_dict()}, ensure_ascii=False, indent=2))
         return
     typer.echo()
     err.print(

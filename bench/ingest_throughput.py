@@ -1,6 +1,6 @@
 """Ingestion throughput vs raw encode throughput, and the time of a no-change re-run.
 
-    python -m bench.ingest_throughput [--entries 10000] [--skip-demo] [--out bench/results/ingest.json]
+    python -m bench.ingest_throughput [--entries 10000 (0: skip)] [--skip-demo] [--out bench/results/ingest.json]
 
 For each knowledge base (the shipped demo, and a synthetic one of --entries FAQ entries):
 1. raw: the embedding model alone encodes exactly the chunk texts the pipeline will embed, in the same batches;
@@ -73,11 +73,13 @@ def main() -> None:
         if not args.skip_demo:
             results["demo"] = measure(ROOT / "knowledge", work / "demo")
             print("demo", results["demo"], flush=True)
-        synthetic = write_synthetic(work / "synthetic-knowledge", args.entries)
-        results[f"synthetic_{args.entries}"] = measure(synthetic, work / "synthetic")
-        print(f"synthetic {args.entries}", results[f"synthetic_{args.entries}"], flush=True)
+        if args.entries:
+            synthetic = write_synthetic(work / "synthetic-knowledge", args.entries)
+            results[f"synthetic_{args.entries}"] = measure(synthetic, work / "synthetic")
+            print(f"synthetic {args.entries}", results[f"synthetic_{args.entries}"], flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    previous = json.loads(args.out.read_text()) if args.out.exists() else {}
+    args.out.write_text(json.dumps({**previous, **results}, indent=2) + "\n")  # keep sizes not re-measured
 
 
 if __name__ == "__main__":

@@ -97,7 +97,8 @@ def main() -> None:
             results[str(size)] = measure(size, model, args.queries, Path(tmp))
         print(size, results[str(size)], flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    previous = json.loads(args.out.read_text()) if args.out.exists() else {}
+    args.out.write_text(json.dumps({**previous, **results}, indent=2) + "\n")  # keep sizes not re-measured
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""`sigap serve` on a fresh data folder: ingests first, then answers over Gradio's HTTP API."""
+"""`sigap serve` on a fresh data folder: ingests first, then answers over the JSON API; the agent pages are locked."""
 
 from __future__ import annotations
 
@@ -61,9 +61,15 @@ def served(small_kb: Path, tmp_path: Path) -> Iterator[str]:
 @pytest.mark.server
 @pytest.mark.slow
 def test_serve_ingests_on_first_start_and_answers_with_source(served: str, tmp_path: Path) -> None:
-    from gradio_client import Client
-
     assert (tmp_path / "data" / "catalog.sqlite").exists()  # the index was built on start
-    reply = Client(served, verbose=False).predict("refund saya kapan masuk ya?", api_name="/chat")
-    assert "3–7 hari kerja" in reply
-    assert "`refund-lama`" in reply  # its source is cited
+    started = httpx.post(f"{served}api/v1/conversations", json={"lang": "id"}, timeout=30).json()
+    reply = httpx.post(
+        f"{served}api/v1/conversations/{started['conversation_id']}/messages",
+        json={"token": started["token"], "text": "refund saya kapan masuk ya?"},
+        timeout=60,
+    ).json()
+    assert "3–7 hari kerja" in reply["text"]
+    assert reply["sources"][0]["doc_id"] == "refund-lama"  # its source is cited
+    assert (tmp_path / "data" / "sigap.sqlite").exists()  # and the conversation recorded
+    for page in ("agent", "dashboard"):
+        assert httpx.get(f"{served}{page}/config", timeout=30).status_code == 401
