@@ -12,6 +12,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from langchain_core.prompts import ChatPromptTemplate, MessagesPlaceholder
+
 from app.answer.messages import CROSS_LANGUAGE
 from app.components.llm import ChatModel
 from ingest.model import Entry
@@ -77,20 +79,35 @@ class LLMGenerator:
         yield from self._model.stream(llm_messages(grounding))
 
 
-def llm_messages(grounding: Grounding) -> list[dict[str, str]]:
-    """The chat messages sent to the LLM: rules, recent turns, then knowledge and question as tagged data."""
-    entry = grounding.entry
-    knowledge = f"# {entry.title}\n{grounding.passage}"
-    turns = [{"role": t["role"], "content": t["content"]} for t in grounding.history[-4:]]
-    return [
-        {"role": "system", "content": SYSTEM_PROMPT.format(language=LANGUAGE_NAMES[grounding.lang])},
-        *turns,
-        {
-            "role": "user",
-            "content": f"<knowledge>\n{knowledge}\n</knowledge>\n\n"
-            f"<customer_message>\n{grounding.question}\n</customer_message>",
-        },
+ANSWER_PROMPT = ChatPromptTemplate.from_messages(
+    [
+        ("system", SYSTEM_PROMPT),
+        MessagesPlaceholder("history"),
+        (
+            "human",
+            "<knowledge>\n{knowledge}\n</knowledge>\n\n<customer_message>\n{question}\n</customer_message>",
+        ),
     ]
+)
+_ROLES = {"system": "system", "human": "user", "ai": "assistant"}
+
+
+def llm_messages(grounding: Grounding) -> list[dict[str, str]]:
+    """The chat messages sent to the LLM: rules, recent turns, then knowledge and question as tagged data.
+
+    Built with a LangChain prompt template: the customer's and the knowledge's text are *values* filled
+    into it, so braces or instructions inside them are never interpreted.
+    """
+    entry = grounding.entry
+    prompt = ANSWER_PROMPT.invoke(
+        {
+            "language": LANGUAGE_NAMES[grounding.lang],
+            "history": [(t["role"], t["content"]) for t in grounding.history[-4:]],
+            "knowledge": f"# {entry.title}\n{grounding.passage}",
+            "question": grounding.question,
+        }
+    )
+    return [{"role": _ROLES[m.type], "content": str(m.content)} for m in prompt.to_messages()]
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
