@@ -21,6 +21,9 @@ from eval.runner import CaseRun, breakdown, run_cases
 from ingest.pipeline import run_ingest
 
 Progress = Callable[[int, int], None]
+# L2 penalty of the confidence model, chosen by 5-fold cross-validated log-loss on the train split
+# (0.1: 0.406, 1: 0.397, 5: 0.392, 20: 0.405).
+CALIBRATION_L2 = 5.0
 
 
 @dataclass
@@ -72,7 +75,7 @@ def calibrate(engine: AnswerEngine, train: Sequence[EvalCase], progress: Progres
         raise ConfigError("Calibration needs train cases that should be answered and cases that should not.")
     rows = [r.answer.features for r in runs]
     labels = [int(r.outcome.should_answer_and_could) for r in runs]
-    weights, bias = fit_logistic(rows, labels)
+    weights, bias = fit_logistic(rows, labels, l2=CALIBRATION_L2)
     fitted = Calibration(weights=weights, bias=bias, fitted_on=f"{len(runs)} train cases")
     scores = [fitted.confidence(row) for row in rows]
     fitted.threshold = best_threshold(scores, labels)
