@@ -12,11 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.answer.signals import read_signals
-from app.errors import ConfigError, HandoffError
+from app.errors import ConfigError
 from app.handoff import messages as say
 from app.handoff.models import CaseView
 from app.handoff.passwords import hash_password, parse_hash, verify_password
-from app.handoff.promote import write_faq_draft
+from app.handoff.promote import index_new_draft, write_faq_draft
 from app.settings import AgentAccount, Settings
 from app.store.records import HandoffCase, Message, Transcript
 from app.store.store import ConversationStore
@@ -151,14 +151,7 @@ class AgentService:
             redactor=self._redactor,
         )
         log.info("Agent %s promoted case %s to the FAQ draft %s", agent, case_id, path.name)
-        try:
-            self._reindex()
-        except Exception as exc:  # the file is written; the agent must know the bot does not use it yet
-            raise HandoffError(
-                f"The FAQ draft {path} was written but the index was not updated ({type(exc).__name__}: {exc}): "
-                "run `sigap ingest`."
-            ) from exc
-        return path
+        return index_new_draft(path, self._reindex)
 
     def _tell_customer(self, case: HandoffCase, texts: dict[str, str], kind: str) -> None:
         text = say.pick(texts, case.lang)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import yaml
@@ -105,6 +105,22 @@ def write_faq_draft(
             ) from exc
         return path
     raise HandoffError(f"Could not find a free id for {base!r} after {MAX_SUFFIX} tries: shorten the question.")
+
+
+def index_new_draft(path: Path, reindex: Callable[[], object]) -> Path:
+    """Re-index after a draft was written, so the bot answers from it; returns ``path``.
+
+    Raises:
+        HandoffError: the index was not updated (the file stays written: run `sigap ingest`).
+    """
+    try:
+        reindex()
+    except Exception as exc:  # the file is written; whoever wrote it must know the bot does not use it yet
+        raise HandoffError(
+            f"The FAQ draft {path} was written but the index was not updated ({type(exc).__name__}: {exc}): "
+            "run `sigap ingest`."
+        ) from exc
+    return path
 
 
 def _require(question: str, answer: str, folder: str, lang: str) -> None:

@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from app.components.embedding import Vectors
-from app.errors import HandoffError, IndexNotReadyError
-from app.handoff.promote import write_faq_draft
+from app.errors import IndexNotReadyError
+from app.handoff.promote import index_new_draft, write_faq_draft
 from app.retrieval.live_index import LiveIndex
 from app.server.gaps import GapGroup, group_questions
 from app.settings import Settings
@@ -101,14 +101,7 @@ class Insights:
             redactor=self._redactor,
         )
         log.info("A FAQ draft %s was written from the dashboard (%s)", path.name, origin)
-        try:
-            self._reindex()
-        except Exception as exc:  # the file is written; the manager must know the bot does not use it yet
-            raise HandoffError(
-                f"The FAQ draft {path} was written but the index was not updated ({type(exc).__name__}: {exc}): "
-                "run `sigap ingest`."
-            ) from exc
-        return path
+        return index_new_draft(path, self._reindex)
 
     def _embed(self, texts: Sequence[str]) -> Vectors:
         return self._index.embedder.embed_passages(texts)
