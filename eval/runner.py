@@ -21,13 +21,9 @@ class CaseRun:
 
 
 def answer_ranking(answer: Answer) -> list[str]:
-    """The entries a reply could be based on, best first: a ticket counts as the FAQ it links to."""
-    ranking: list[str] = []
-    for item in answer.retrieved:
-        doc_id = item.faq_id if item.kind == "ticket" else item.doc_id
-        if doc_id and doc_id not in ranking:
-            ranking.append(doc_id)
-    return ranking
+    """The entries a reply could be based on, best first (linked tickets already score as their FAQ entry;
+    the tickets left are unlinked and answer nothing)."""
+    return [item.doc_id for item in answer.retrieved if item.kind != "ticket"]
 
 
 def outcome_of(case: EvalCase, answer: Answer) -> CaseOutcome:

@@ -177,14 +177,11 @@ class AnswerEngine:
         default = detect_lang(previous[-1]) if previous else self._settings.answer.default_lang
         return detect_lang(message, default=default)
 
-    def _answerable(self, hits: list[EntryHit]) -> EntryHit | None:
-        """The best hit that can be answered from: an FAQ, a page, or a ticket that links to an FAQ."""
-        entries = self._index.snapshot.entries
-        for hit in hits:
-            entry = hit.stored.entry
-            if entry.kind != "ticket" or entry.faq_id in entries:
-                return hit
-        return None
+    @staticmethod
+    def _answerable(hits: list[EntryHit]) -> EntryHit | None:
+        """The best FAQ or page hit. A ticket that links to an FAQ already scores as that FAQ (see
+        hybrid_search); the tickets left are unlinked, and another customer's text is never an answer."""
+        return next((hit for hit in hits if hit.stored.entry.kind != "ticket"), None)
 
     def _grounding(
         self,
@@ -195,13 +192,7 @@ class AnswerEngine:
         signals: MessageSignals,
     ) -> Grounding:
         entry: Entry = hit.stored.entry
-        if entry.kind == "ticket":
-            entry = self._index.snapshot.entries[entry.faq_id].entry
-            passage = entry.body
-        elif entry.kind == "doc":
-            passage = hit.chunk_text.split("\n", 1)[-1]
-        else:
-            passage = entry.body
+        passage = hit.chunk_text.split("\n", 1)[-1] if entry.kind == "doc" else entry.body
         complaint = signals.anger > 0
         return Grounding(message, lang, entry, passage, tuple(history), complaint)
 
