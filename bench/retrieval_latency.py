@@ -53,6 +53,9 @@ class PooledEmbedder:
         vectors = self._pool[picks] + 0.03 * self._rng.standard_normal((len(texts), self._pool.shape[1]))
         return (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
 
+    def embed_questions(self, texts: Sequence[str]) -> Vectors:
+        return self.embed_passages(texts)
+
     def embed_query(self, text: str) -> Vectors:
         return self._model.embed_query(text)
 

@@ -64,29 +64,78 @@ def evaluate(engine: AnswerEngine, cases: Sequence[EvalCase], progress: Progress
     return EvalResult(summarize(outcomes), breakdown(runs), runs)
 
 
-def calibrate(engine: AnswerEngine, train: Sequence[EvalCase], progress: Progress | None = None) -> Calibration:
+def calibrate(
+    engine: AnswerEngine,
+    train: Sequence[EvalCase],
+    progress: Progress | None = None,
+    *,
+    balanced: bool = False,
+    in_scope: bool = False,
+    accuracy_floor: float | None = None,
+) -> Calibration:
     """Fit confidence on the train split and choose the threshold there (never on test).
 
-    Cases whose handoff comes from a rule (human request, frustration, sensitive) say nothing about
-    retrieval quality and are left out; the label is "answering would be right" (gold entry ranked first).
+    Cases whose handoff comes from a rule (human request, frustration, sensitive, or a past ticket that no
+    FAQ covers as the best match) say nothing about how confidence should grow with retrieval signals and
+    are left out; the label is "answering would be right" (gold entry ranked first), or with ``in_scope``
+    "the knowledge covers the question" (for out-of-scope detection, where a near miss is still in scope).
+    With ``accuracy_floor``, the threshold is the highest one that still answers at least that share of the
+    answerable cases rightly (catch as many out-of-scope questions as that operating point allows).
     """
-    runs = [r for r in run_cases(engine, train, progress) if r.case.handoff_reason in (None, "low_confidence")]
-    if len({r.outcome.should_answer_and_could for r in runs}) < 2:
+    runs = [
+        r
+        for r in run_cases(engine, train, progress)
+        if r.case.handoff_reason in (None, "low_confidence") and not _ticket_first(r)
+    ]
+    labels = [int(not r.case.expects_handoff if in_scope else r.outcome.should_answer_and_could) for r in runs]
+    if len(set(labels)) < 2:
         raise ConfigError("Calibration needs train cases that should be answered and cases that should not.")
     rows = [r.answer.features for r in runs]
-    labels = [int(r.outcome.should_answer_and_could) for r in runs]
     weights, bias = fit_logistic(rows, labels, l2=CALIBRATION_L2)
     fitted = Calibration(weights=weights, bias=bias, fitted_on=f"{len(runs)} train cases")
     scores = [fitted.confidence(row) for row in rows]
-    fitted.threshold = best_threshold(scores, labels)
+    fitted.threshold = best_threshold(scores, labels, balanced=balanced)
+    if accuracy_floor is not None:
+        fitted.threshold = threshold_keeping_accuracy(
+            scores,
+            [r.outcome.should_answer_and_could for r in runs],
+            [not r.case.expects_handoff for r in runs],
+            accuracy_floor,
+        )
     return fitted
 
 
-def best_threshold(scores: Sequence[float], labels: Sequence[int]) -> float:
-    """The threshold with the most right decisions (answer iff label 1); ties go to the lower threshold."""
-    candidates = sorted({round(s, 4) for s in scores} | {0.5})
+def threshold_keeping_accuracy(
+    scores: Sequence[float], right: Sequence[bool], answerable: Sequence[bool], floor: float
+) -> float:
+    """The highest threshold at which answered-and-right cases are still ``floor`` of the answerable ones."""
+    total = max(1, sum(answerable))
+    for threshold in sorted({round(s, 4) for s in scores}, reverse=True):
+        kept = sum(1 for s, ok in zip(scores, right, strict=True) if ok and s >= threshold)
+        if kept / total >= floor:
+            return threshold
+    return 0.0
 
-    def right(threshold: float) -> int:
-        return sum((s >= threshold) == bool(y) for s, y in zip(scores, labels, strict=True))
+
+def _ticket_first(run: CaseRun) -> bool:
+    return bool(run.answer.retrieved) and run.answer.retrieved[0].kind == "ticket"
+
+
+def best_threshold(scores: Sequence[float], labels: Sequence[int], *, balanced: bool = False) -> float:
+    """The threshold with the most right decisions (answer iff label 1); ties go to the lower threshold.
+
+    ``balanced``: the best mean of the right-decision rates of the two classes instead, for when their
+    proportions where the threshold is used differ from those where it is chosen.
+    """
+    candidates = sorted({round(s, 4) for s in scores} | {0.5})
+    positives = max(1, sum(1 for y in labels if y))
+    negatives = max(1, len(labels) - positives)
+
+    def right(threshold: float) -> float:
+        hits = [(s >= threshold) == bool(y) for s, y in zip(scores, labels, strict=True)]
+        if not balanced:
+            return float(sum(hits))
+        good = sum(h for h, y in zip(hits, labels, strict=True) if y)
+        return good / positives + (sum(hits) - good) / negatives
 
     return max(candidates, key=lambda t: (right(t), -t))

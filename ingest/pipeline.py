@@ -16,7 +16,9 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from app.components.embedding import Embedder, create_embedder, embedding_fingerprint
+import numpy as np
+
+from app.components.embedding import Embedder, Vectors, create_embedder, embedding_fingerprint
 from app.components.keyword_index import KeywordIndex
 from app.components.vector_store import ChromaVectorStore, collection_name, drop_collection, open_chroma
 from app.errors import ConfigError
@@ -27,6 +29,7 @@ from ingest.redact import Redactor
 from ingest.report import IngestReport
 
 PIPELINE_VERSION = "1"
+QUESTION_PARTS = frozenset({"question", "variant", "problem"})  # embedded like queries (question meets question)
 Progress = Callable[[int, int], None]
 
 
@@ -146,10 +149,23 @@ def _embed_into(
     batch = settings.embedding.batch_size
     for start in range(0, len(chunks), batch):
         part = chunks[start : start + batch]
-        vectors = embedder.embed_passages([c.text for c in part])
+        vectors = _embed_chunks(embedder, part)
         store.add([c.chunk_id for c in part], vectors, [c.text for c in part], [_metadata(c, plan) for c in part])
         if progress:
             progress(min(start + batch, len(chunks)), len(chunks))
+
+
+def _embed_chunks(embedder: Embedder, chunks: list[StoredChunk]) -> Vectors:
+    """Questions are embedded like queries, everything else as passages; rows keep the chunks' order."""
+    questions = [i for i, c in enumerate(chunks) if c.part in QUESTION_PARTS]
+    passages = [i for i, c in enumerate(chunks) if c.part not in QUESTION_PARTS]
+    blocks = []
+    if questions:
+        blocks.append(embedder.embed_questions([chunks[i].text for i in questions]))
+    if passages:
+        blocks.append(embedder.embed_passages([chunks[i].text for i in passages]))
+    vectors: Vectors = np.concatenate(blocks)[np.argsort(questions + passages)]
+    return vectors
 
 
 def _metadata(chunk: StoredChunk, plan: Plan) -> dict[str, str]:

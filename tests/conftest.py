@@ -48,6 +48,10 @@ class CountingEmbedder:
         self.passages += list(texts)
         return self.inner.embed_passages(texts)
 
+    def embed_questions(self, texts: Sequence[str]) -> Vectors:
+        self.passages += list(texts)
+        return self.inner.embed_questions(texts)
+
     def embed_query(self, text: str) -> Vectors:
         return self.inner.embed_query(text)
 

@@ -18,14 +18,15 @@ import numpy as np
 
 from app.retrieval.search import EntryHit
 
-FEATURES = ("dense_top", "dense_margin", "keyword_top", "agreement", "keyword_found", "coverage")
+FEATURES = ("dense_top", "dense_margin", "keyword_top", "agreement", "keyword_found", "coverage", "known")
 DEFAULT_PATH = Path(__file__).with_name("calibration.json")
 
 
-def retrieval_features(hits: Sequence[EntryHit], coverage: float = 0.0) -> dict[str, float]:
+def retrieval_features(hits: Sequence[EntryHit], coverage: float = 0.0, known: float = 0.0) -> dict[str, float]:
     """The signals behind confidence, for the ranked entries of one query.
 
-    ``coverage``: share of the query's content words found in the best entry (see LiveIndex.coverage).
+    ``coverage``: share of the query's content words found in the best entry (see LiveIndex.coverage);
+    ``known``: share found anywhere in the knowledge ("mobil bekas" at a shop that sells neither).
     """
     if not hits:
         return dict.fromkeys(FEATURES, 0.0)
@@ -40,6 +41,7 @@ def retrieval_features(hits: Sequence[EntryHit], coverage: float = 0.0) -> dict[
         "agreement": agreement,
         "keyword_found": 1.0 if top.keyword > 0 else 0.0,
         "coverage": coverage,
+        "known": known,
     }
 
 

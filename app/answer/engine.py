@@ -14,8 +14,17 @@ import collections.abc
 import time
 from collections.abc import Iterator, Sequence
 
-from app.answer.condense import condense_prompt, condensed_query, is_follow_up, summary_prompt
+from app.answer.condense import (
+    TOPIC_BONUS,
+    condense_prompt,
+    condensed_query,
+    is_follow_up,
+    previous_question,
+    stay_on_topic,
+    summary_prompt,
+)
 from app.answer.confidence import Calibration, retrieval_features
+from app.answer.exemplars import ExemplarMatcher
 from app.answer.generators import (
     NOT_IN_KNOWLEDGE,
     ExtractiveGenerator,
@@ -57,6 +66,8 @@ class AnswerEngine:
         self._llm = llm or LLMChoice(settings.llm)
         self._extractive = ExtractiveGenerator()
         self._reranker = reranker if reranker is not None else create_reranker(settings.retrieval.reranker_model)
+        self._topic_bonus = TOPIC_BONUS
+        self._exemplars = ExemplarMatcher(index.embedder) if settings.answer.semantic_reasons else None
 
     def answer(self, message: str, history: Sequence[dict[str, str]] = ()) -> Answer:
         """The whole reply at once (the same path as :meth:`stream`)."""
@@ -80,13 +91,21 @@ class AnswerEngine:
         hits = hybrid_search(self._index, query, self._settings.retrieval) if query.strip() else []
         if self._reranker is not None and len(hits) > 1:
             hits = rerank(self._reranker, query, hits)
-        features = retrieval_features(hits, self._index.coverage(query, hits[0].doc_id) if hits else 0.0)
+        if hits and history:
+            hits = stay_on_topic(hits, self._topic(history), self._topic_bonus)
+        features = retrieval_features(
+            hits, self._index.coverage(query, hits[0].doc_id) if hits else 0.0, self._index.known_share(query)
+        )
         retrieval_confidence = confidence = self.calibration.confidence(features) if hits else 0.0
         chosen = self._answerable(hits)
         grounding = self._grounding(message, lang, chosen, history, signals) if chosen else None
-        reason = self._rule_reason(signals)
+        reason = self._rule_reason(signals) or self._meant_reason(cleaned, signals)
         if reason:
             confidence = min(confidence, RULE_CONFIDENCE_CAP)
+        elif hits and hits[0].stored.entry.kind == "ticket":
+            # The closest knowledge is a past case no FAQ entry covers: a human answered it then and
+            # should answer now (the agent sees that ticket); answering from another entry would be a guess.
+            reason, confidence = "low_confidence", min(confidence, RULE_CONFIDENCE_CAP)
         elif grounding is None or confidence < self.calibration.threshold:
             reason = "low_confidence"
         if reason:
@@ -171,6 +190,18 @@ class AnswerEngine:
         if signals.frustrated:
             return "frustration"
         return None
+
+    def _topic(self, history: Sequence[dict[str, str]]) -> str | None:
+        """The entry the customer's previous question was about."""
+        previous = previous_question(history)
+        hits = hybrid_search(self._index, previous, self._settings.retrieval) if previous.strip() else []
+        return hits[0].doc_id if hits else None
+
+    def _meant_reason(self, message: str, signals: MessageSignals) -> HandoffReason | None:
+        """A human request or sensitive matter said in words no rule knows, recognised by meaning."""
+        if self._exemplars is None or signals.how_to or not message.strip():
+            return None
+        return self._exemplars.reason(message)
 
     def _language(self, message: str, history: Sequence[dict[str, str]]) -> str:
         previous = [t["content"] for t in history if t["role"] == "user"]

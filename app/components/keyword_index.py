@@ -59,6 +59,13 @@ class KeywordIndex:
         """The tokens this index uses for ``text`` (same normalisation and stemming as its documents)."""
         return tokenize(text, stem=self._stem)
 
+    def known_share(self, query: str) -> float:
+        """Share of the query's tokens that occur anywhere in the index: how much of the query keyword
+        search can see at all (low for a question in another language than the knowledge)."""
+        tokens = tokenize(query, stem=self._stem)
+        vocabulary = getattr(self._retriever, "vocab_dict", None) or {}
+        return sum(t in vocabulary for t in tokens) / len(tokens) if tokens else 0.0
+
     def __len__(self) -> int:
         return len(self._chunk_ids)
 

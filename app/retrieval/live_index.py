@@ -13,6 +13,7 @@ from typing import Any
 
 from app.components.embedding import Embedder, Vectors
 from app.components.keyword_index import KeywordHit, KeywordIndex
+from app.components.spelling import Speller
 from app.components.vector_store import ChromaVectorStore, VectorHit, open_chroma
 from app.errors import IndexNotReadyError
 from app.settings import Settings
@@ -45,6 +46,7 @@ class LiveIndex:
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._vocabularies: dict[tuple[str, str], frozenset[str]] = {}
+        self._speller: tuple[str, Speller] | None = None
         self._checked_at = 0.0
 
     @property
@@ -109,10 +111,14 @@ class LiveIndex:
         Out-of-scope questions often sound like an entry but carry words no entry has ("kado", "supplier").
         """
         snap = self.snapshot
-        words = set(snap.keyword.tokens(query))
+        words = set(snap.keyword.tokens(self.speller.correct(query)))
         if not words:
             return 0.0
         return len(words & self._vocabulary(snap, doc_id)) / len(words)
+
+    def known_share(self, query: str) -> float:
+        """Share of the query's words (misspellings mended) that the knowledge uses anywhere."""
+        return self.snapshot.keyword.known_share(self.speller.correct(query))
 
     def _vocabulary(self, snap: Snapshot, doc_id: str) -> frozenset[str]:
         key = (snap.generation, doc_id)
@@ -121,6 +127,15 @@ class LiveIndex:
             texts = [c.text for owner in owners for c in snap.chunks_of.get(owner, [])]
             self._vocabularies[key] = frozenset(t for text in texts for t in snap.keyword.tokens(text))
         return self._vocabularies[key]
+
+    @property
+    def speller(self) -> Speller:
+        """Spelling correction towards the words of the knowledge (customers' own words in tickets excluded)."""
+        snap = self.snapshot
+        if self._speller is None or self._speller[0] != snap.generation:
+            texts = (c.text for c in snap.chunks.values() if c.part != "problem")
+            self._speller = (snap.generation, Speller.from_texts(texts))
+        return self._speller[1]
 
     def dense(self, vector: Vectors, k: int) -> list[VectorHit]:
         """Nearest committed chunks (uncommitted leftovers filtered out)."""

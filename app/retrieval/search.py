@@ -19,7 +19,7 @@ class EntryHit:
 
     stored: StoredEntry
     score: float
-    dense: float  # best cosine similarity of its chunks (0 when only keyword search found it)
+    dense: float  # cosine similarity of its best chunk, with support (0 when only keyword search found it)
     keyword: float  # best BM25 score of its chunks (0 when only dense search found it)
     dense_rank: int | None  # 1-based rank among entries, dense side
     keyword_rank: int | None
@@ -36,27 +36,44 @@ def hybrid_search(
 ) -> list[EntryHit]:
     """The best ``settings.top_k`` entries for ``query``, best first.
 
-    Dense search runs with the query as written and with chat abbreviations expanded (``gmn`` →
-    ``bagaimana``), keeping each chunk's better similarity. A past ticket that links to an FAQ entry
-    counts as one more way of asking that entry's question, so its chunks score for the FAQ entry.
+    Dense search runs with the query as written, with chat abbreviations expanded (``gmn`` →
+    ``bagaimana``) and with misspelt words mended towards the knowledge's vocabulary (``vocher`` →
+    ``voucher``), keeping each chunk's best similarity; keyword search uses the mended text. A past
+    ticket that links to an FAQ entry counts as one more way of asking that entry's question, so its
+    chunks score for the FAQ entry.
     """
     snap = index.snapshot
     vectors = [query_vector if query_vector is not None else index.embedder.embed_query(query)]
-    expanded = normalise(query)
-    if query_vector is None and expanded != query.lower().strip():
-        vectors.append(index.embedder.embed_query(expanded))
+    probes = {query.lower().strip()}
+    spelled = index.speller.correct(query)
+    for variant in (normalise(query), spelled):
+        if query_vector is None and variant not in probes:
+            probes.add(variant)
+            vectors.append(index.embedder.embed_query(variant))
     dense_scores: dict[str, float] = {}
     for vector in vectors:
         for hit in index.dense(vector, settings.candidates):
             dense_scores[hit.chunk_id] = max(hit.similarity, dense_scores.get(hit.chunk_id, -1.0))
     dense = _per_entry(snap, dense_scores)
-    keyword = _per_entry(snap, {h.chunk_id: h.score for h in index.keyword(query, settings.candidates)})
-    dense_ranks = _ranks({doc: scores[0] for doc, (_, scores) in dense.items()})
+    keyword = _per_entry(snap, {h.chunk_id: h.score for h in index.keyword(spelled, settings.candidates)})
+    # An entry's dense score: its best chunk, raised when its next-best chunks match closely too
+    # (several ways of asking the same question agree); weighted fusion only.
+    entry_dense = {
+        doc: _with_support(scores, settings.support_bonus, settings.support_chunks)
+        if settings.fusion == "weighted"
+        else scores[0]
+        for doc, (_, scores) in dense.items()
+    }
+    dense_ranks = _ranks(entry_dense)
     keyword_ranks = _ranks({doc: scores[0] for doc, (_, scores) in keyword.items()})
+    # Keyword evidence counts as much as keyword search can see the query (an English question over
+    # Indonesian knowledge matches only by accident: "pm", "alarm").
+    keyword_weight = settings.keyword_weight * index.known_share(query)
     top_keyword = max((scores[0] for _, scores in keyword.values()), default=0.0) or 1.0
     hits: list[EntryHit] = []
     for doc_id in dense.keys() | keyword.keys():
-        d_chunk, d_scores = dense.get(doc_id, ("", [0.0]))
+        d_chunk = dense[doc_id][0] if doc_id in dense else ""
+        d_score = entry_dense.get(doc_id, 0.0)
         k_chunk, k_scores = keyword.get(doc_id, ("", [0.0]))
         d_rank, k_rank = dense_ranks.get(doc_id), keyword_ranks.get(doc_id)
         if settings.fusion == "rrf":
@@ -64,14 +81,13 @@ def hybrid_search(
                 k_rank, settings.keyword_weight, settings.rrf_k
             )
         else:
-            dense_score = _with_support(d_scores, settings.support_bonus)
-            score = settings.dense_weight * dense_score + settings.keyword_weight * k_scores[0] / top_keyword
+            score = settings.dense_weight * d_score + keyword_weight * k_scores[0] / top_keyword
         chunk_id = d_chunk or k_chunk
         hits.append(
             EntryHit(
                 snap.entries[doc_id],
                 score,
-                d_scores[0],
+                d_score,
                 k_scores[0],
                 d_rank,
                 k_rank,
@@ -103,10 +119,10 @@ def _per_entry(snap: Snapshot, scores: Mapping[str, float]) -> dict[str, tuple[s
     return grouped
 
 
-def _with_support(scores: list[float], bonus: float) -> float:
-    """Best similarity, nudged up when the entry's next-best chunks (up to two) also match closely."""
+def _with_support(scores: list[float], bonus: float, count: int) -> float:
+    """Best similarity, nudged up when the entry's next-best chunks (up to ``count``) also match closely."""
     best = scores[0]
-    return best + bonus * sum(s - best + 0.05 for s in scores[1:3])
+    return best + bonus * sum(s - best + 0.05 for s in scores[1 : 1 + count])
 
 
 def _ranks(best: Mapping[str, float]) -> dict[str, int]:

