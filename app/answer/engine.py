@@ -15,7 +15,6 @@ import time
 from collections.abc import Iterator, Sequence
 
 from app.answer.condense import (
-    TOPIC_BONUS,
     condense_prompt,
     condensed_query,
     is_follow_up,
@@ -35,6 +34,7 @@ from app.answer.llm_choice import LLMChoice
 from app.answer.messages import APOLOGY, HANDOFF
 from app.answer.models import Answer, HandoffReason, Retrieved, Source
 from app.answer.signals import MessageSignals, is_question, read_signals, strip_injection
+from app.components.embedding import Vectors
 from app.components.language import detect_lang
 from app.components.reranker import Reranker, create_reranker
 from app.errors import LLMError
@@ -66,7 +66,6 @@ class AnswerEngine:
         self._llm = llm or LLMChoice(settings.llm)
         self._extractive = ExtractiveGenerator()
         self._reranker = reranker if reranker is not None else create_reranker(settings.retrieval.reranker_model)
-        self._topic_bonus = TOPIC_BONUS
         self._exemplars = ExemplarMatcher(index.embedder) if settings.answer.semantic_reasons else None
 
     def answer(self, message: str, history: Sequence[dict[str, str]] = ()) -> Answer:
@@ -88,18 +87,23 @@ class AnswerEngine:
         if signals.injection and not is_question(cleaned):
             cleaned = ""  # what is left of an injection attempt is an order, not a question: nothing to answer
         query = self._condense(cleaned, history)
-        hits = hybrid_search(self._index, query, self._settings.retrieval) if query.strip() else []
+        # the message is embedded once: for the meaning check, and for search when it is the query itself
+        vector = self._index.embedder.embed_query(cleaned) if cleaned.strip() else None
+        searched = vector if query == cleaned else None
+        hits = (
+            hybrid_search(self._index, query, self._settings.retrieval, query_vector=searched) if query.strip() else []
+        )
         if self._reranker is not None and len(hits) > 1:
             hits = rerank(self._reranker, query, hits)
         if hits and history:
-            hits = stay_on_topic(hits, self._topic(history), self._topic_bonus)
+            hits = stay_on_topic(hits, self._topic(history))
         features = retrieval_features(
             hits, self._index.coverage(query, hits[0].doc_id) if hits else 0.0, self._index.known_share(query)
         )
         retrieval_confidence = confidence = self.calibration.confidence(features) if hits else 0.0
         chosen = self._answerable(hits)
         grounding = self._grounding(message, lang, chosen, history, signals) if chosen else None
-        reason = self._rule_reason(signals) or self._meant_reason(cleaned, signals)
+        reason = self._rule_reason(signals) or self._meant_reason(vector, signals)
         if reason:
             confidence = min(confidence, RULE_CONFIDENCE_CAP)
         elif hits and hits[0].stored.entry.kind == "ticket":
@@ -197,9 +201,9 @@ class AnswerEngine:
         hits = hybrid_search(self._index, previous, self._settings.retrieval) if previous.strip() else []
         return hits[0].doc_id if hits else None
 
-    def _meant_reason(self, message: str, signals: MessageSignals) -> HandoffReason | None:
+    def _meant_reason(self, message: Vectors | None, signals: MessageSignals) -> HandoffReason | None:
         """A human request or sensitive matter said in words no rule knows, recognised by meaning."""
-        if self._exemplars is None or signals.how_to or not message.strip():
+        if self._exemplars is None or signals.how_to or message is None:
             return None
         return self._exemplars.reason(message)
 

@@ -82,16 +82,15 @@ class ExemplarMatcher:
         self._embedder = embedder
         self._bars = bars or BARS
 
-    def similarities(self, message: str) -> dict[SemanticReason, float]:
-        """Best similarity of ``message`` to each reason's examples."""
+    def similarities(self, message: Vectors) -> dict[SemanticReason, float]:
+        """Best similarity of a message (its query embedding) to each reason's examples."""
         key = self._embedder.fingerprint
         if key not in _EMBEDDED:
             _EMBEDDED[key] = {reason: self._embedder.embed_questions(list(t)) for reason, t in EXEMPLARS.items()}
-        vector = self._embedder.embed_query(message)
-        return {reason: float(np.max(vectors @ vector)) for reason, vectors in _EMBEDDED[key].items()}
+        return {reason: float(np.max(vectors @ message)) for reason, vectors in _EMBEDDED[key].items()}
 
-    def reason(self, message: str) -> SemanticReason | None:
-        """The reason whose bar the message reaches by the widest margin, if any."""
+    def reason(self, message: Vectors) -> SemanticReason | None:
+        """The reason whose bar the message (its query embedding) reaches by the widest margin, if any."""
         margins = {r: s - self._bars[r] for r, s in self.similarities(message).items()}
         best = max(margins, key=lambda r: margins[r])
         return best if margins[best] >= 0 else None

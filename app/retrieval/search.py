@@ -34,7 +34,8 @@ class EntryHit:
 def hybrid_search(
     index: LiveIndex, query: str, settings: RetrievalSettings, *, query_vector: Vectors | None = None
 ) -> list[EntryHit]:
-    """The best ``settings.top_k`` entries for ``query``, best first.
+    """The best ``settings.top_k`` entries for ``query``, best first (``query_vector``: its embedding, when
+    the caller already has it).
 
     Dense search runs with the query as written, with chat abbreviations expanded (``gmn`` →
     ``bagaimana``) and with misspelt words mended towards the knowledge's vocabulary (``vocher`` →
@@ -47,7 +48,7 @@ def hybrid_search(
     probes = {query.lower().strip()}
     spelled = index.speller.correct(query)
     for variant in (normalise(query), spelled):
-        if query_vector is None and variant not in probes:
+        if variant not in probes:
             probes.add(variant)
             vectors.append(index.embedder.embed_query(variant))
     dense_scores: dict[str, float] = {}
