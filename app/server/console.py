@@ -20,6 +20,7 @@ from app.errors import HandoffError, StoreError
 from app.handoff import AgentService, CaseView
 from app.handoff.agents import customer_question
 from app.server.case_view import case_details_html, draft_markdown, queue_choices, transcript_messages
+from app.server.faq_form import faq_form
 from app.server.i18n import LANG_NAMES, LANGS, Lang, lang_of, t
 from app.server.labels import Translated
 from app.store.records import HandoffCase
@@ -103,14 +104,7 @@ class AgentConsole:
     def _layout_promote(self) -> None:
         tr = self.tr
         with tr.add(gr.Accordion, {"label": "promote_heading"}, open=False, elem_id="promote"):
-            self.question = tr.add(gr.Textbox, {"label": "promote_question"}, elem_id="promote-question")
-            self.answer = tr.add(gr.Textbox, {"label": "promote_answer"}, lines=4, elem_id="promote-answer")
-            with gr.Row():
-                self.category = tr.add(gr.Textbox, {"label": "promote_category"}, elem_id="promote-category")
-                self.entry_lang = tr.add(
-                    gr.Radio, {"label": "promote_lang"}, choices=list(LANGS), value="id", elem_id="promote-lang"
-                )
-            self.promote = tr.add(gr.Button, {"value": "promote_submit"}, variant="primary", elem_id="promote-save")
+            self.question, self.answer, self.category, self.entry_lang, self.promote = faq_form(tr, "promote")
 
     def _wire(self) -> None:
         selected, lang, status = self.selected, self.lang, self.status

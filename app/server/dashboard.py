@@ -21,6 +21,7 @@ import pandas as pd
 from app.components.language import detect_lang
 from app.errors import HandoffError, StoreError
 from app.server import figures
+from app.server.faq_form import faq_form
 from app.server.gaps import GapGroup
 from app.server.i18n import LANG_NAMES, LANGS, lang_of, t
 from app.server.insights import Insights
@@ -106,14 +107,7 @@ class Dashboard:
         self.gaps_table = gr.Dataframe(interactive=False, wrap=True, elem_id="gaps", visible=False)
         with gr.Group(visible=False) as self.gap_form:
             self.gap_pick = tr.add(gr.Dropdown, {"label": "gap_pick"}, choices=[], elem_id="gap-pick")
-            self.question = tr.add(gr.Textbox, {"label": "promote_question"}, elem_id="gap-question")
-            self.answer = tr.add(gr.Textbox, {"label": "promote_answer"}, lines=4, elem_id="gap-answer")
-            with gr.Row():
-                self.category = tr.add(gr.Textbox, {"label": "promote_category"}, elem_id="gap-category")
-                self.entry_lang = tr.add(
-                    gr.Radio, {"label": "promote_lang"}, choices=list(LANGS), value="id", elem_id="gap-lang"
-                )
-            self.save = tr.add(gr.Button, {"value": "promote_submit"}, variant="primary", elem_id="gap-save")
+            self.question, self.answer, self.category, self.entry_lang, self.save = faq_form(tr, "gap")
             self.save_status = gr.Markdown(elem_id="gap-status", padding=True)
 
     def _wire(self) -> None:
