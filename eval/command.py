@@ -69,7 +69,6 @@ def calibrate(
     train: Sequence[EvalCase],
     progress: Progress | None = None,
     *,
-    balanced: bool = False,
     in_scope: bool = False,
     accuracy_floor: float | None = None,
 ) -> Calibration:
@@ -94,14 +93,12 @@ def calibrate(
     weights, bias = fit_logistic(rows, labels, l2=CALIBRATION_L2)
     fitted = Calibration(weights=weights, bias=bias, fitted_on=f"{len(runs)} train cases")
     scores = [fitted.confidence(row) for row in rows]
-    fitted.threshold = best_threshold(scores, labels, balanced=balanced)
-    if accuracy_floor is not None:
-        fitted.threshold = threshold_keeping_accuracy(
-            scores,
-            [r.outcome.should_answer_and_could for r in runs],
-            [not r.case.expects_handoff for r in runs],
-            accuracy_floor,
-        )
+    if accuracy_floor is None:
+        fitted.threshold = best_threshold(scores, labels)
+    else:
+        right = [r.outcome.should_answer_and_could for r in runs]
+        answerable = [not r.case.expects_handoff for r in runs]
+        fitted.threshold = threshold_keeping_accuracy(scores, right, answerable, accuracy_floor)
     return fitted
 
 
@@ -121,21 +118,11 @@ def _ticket_first(run: CaseRun) -> bool:
     return bool(run.answer.retrieved) and run.answer.retrieved[0].kind == "ticket"
 
 
-def best_threshold(scores: Sequence[float], labels: Sequence[int], *, balanced: bool = False) -> float:
-    """The threshold with the most right decisions (answer iff label 1); ties go to the lower threshold.
-
-    ``balanced``: the best mean of the right-decision rates of the two classes instead, for when their
-    proportions where the threshold is used differ from those where it is chosen.
-    """
+def best_threshold(scores: Sequence[float], labels: Sequence[int]) -> float:
+    """The threshold with the most right decisions (answer iff label 1); ties go to the lower threshold."""
     candidates = sorted({round(s, 4) for s in scores} | {0.5})
-    positives = max(1, sum(1 for y in labels if y))
-    negatives = max(1, len(labels) - positives)
 
-    def right(threshold: float) -> float:
-        hits = [(s >= threshold) == bool(y) for s, y in zip(scores, labels, strict=True)]
-        if not balanced:
-            return float(sum(hits))
-        good = sum(h for h, y in zip(hits, labels, strict=True) if y)
-        return good / positives + (sum(hits) - good) / negatives
+    def right(threshold: float) -> int:
+        return sum((s >= threshold) == bool(y) for s, y in zip(scores, labels, strict=True))
 
     return max(candidates, key=lambda t: (right(t), -t))

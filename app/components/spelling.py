@@ -40,9 +40,6 @@ class Speller:
     def from_texts(cls, texts: Iterable[str]) -> Speller:
         return cls(Counter(word for text in texts for word in normalise(text).split() if word.isalpha()))
 
-    def __contains__(self, word: str) -> bool:
-        return word in self._counts
-
     def correct_word(self, word: str) -> str:
         """The vocabulary word meant by ``word``, or ``word`` itself when it is known or nothing fits."""
         if word in self._counts or word in STOPWORDS or not word.isalpha():
