@@ -7,7 +7,7 @@ Only what Sigap uses: ``GET /api/tags`` (the pulled models), ``POST /api/chat`` 
 ``behaviour`` is switched per test: ``normal`` streams ``reply``; ``hang`` accepts the connection and never
 answers; ``stall`` sends the first piece and then nothing, without closing; ``garbage`` answers 200 with lines
 that are not JSON; ``error`` answers HTTP 500 ``{"error": ...}``. ``hang`` applies to ``/api/tags`` too.
-A server that is down is a port nobody listens on: :func:`unused_port`.
+A server that is down is a port nobody listens on: :func:`tests.processes.free_port`.
 
     with run_fake_ollama() as ollama:
         settings = LLMSettings(ollama_host=ollama.url)
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -209,11 +208,3 @@ def run_fake_ollama(
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-
-
-def unused_port() -> int:
-    """A 127.0.0.1 port that nobody listens on (for a server that is down)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port

@@ -13,7 +13,8 @@ from app.answer.models import Answer
 from app.retrieval.live_index import LiveIndex
 from app.settings import Settings
 from tests.app.answer.conftest import engine_with_llm
-from tests.fakes.ollama_server import run_fake_ollama, unused_port
+from tests.fakes.ollama_server import run_fake_ollama
+from tests.processes import free_port
 
 QUESTION = "berapa lama refund saya diproses setelah retur disetujui?"
 FAST = {"health_timeout_s": 0.5, "first_token_timeout_s": 1.0, "request_timeout_s": 3.0}
@@ -72,7 +73,7 @@ def test_broken_ollama_falls_back_to_extractive(behaviour: str, demo_settings: S
 
 def test_auto_mode_uses_extractive_when_ollama_is_down(demo_settings: Settings, demo_index: LiveIndex) -> None:
     engine = engine_with_llm(
-        demo_settings, demo_index, mode="auto", ollama_host=f"http://127.0.0.1:{unused_port()}", **FAST
+        demo_settings, demo_index, mode="auto", ollama_host=f"http://127.0.0.1:{free_port()}", **FAST
     )
     _, answer = _collect(engine)
     assert answer.generator == "extractive" and answer.decision == "answer"

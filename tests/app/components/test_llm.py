@@ -13,7 +13,8 @@ import pytest
 from app.components.llm import ChatModel, OllamaChatModel, OpenAIChatModel, create_chat_model
 from app.errors import LLMError, MissingDependencyError
 from app.settings import LLMSettings
-from tests.fakes.ollama_server import DEFAULT_MODEL, DEFAULT_REPLY, FakeOllama, run_fake_ollama, unused_port
+from tests.fakes.ollama_server import DEFAULT_MODEL, DEFAULT_REPLY, FakeOllama, run_fake_ollama
+from tests.processes import free_port
 
 HEALTH_S = 0.5
 FIRST_TOKEN_S = 1.0
@@ -88,7 +89,7 @@ def test_unhealthy_when_the_model_is_not_pulled(ollama: FakeOllama) -> None:
 
 def test_unhealthy_when_the_server_is_down() -> None:
     started = time.monotonic()
-    assert ollama_model(f"http://127.0.0.1:{unused_port()}").healthy() is False
+    assert ollama_model(f"http://127.0.0.1:{free_port()}").healthy() is False
     assert time.monotonic() - started < HEALTH_S + SLACK_S
 
 
@@ -100,7 +101,7 @@ def test_unhealthy_within_the_health_timeout_when_the_server_hangs(ollama: FakeO
 
 
 def test_down_server_raises_llm_error_naming_the_host() -> None:
-    url = f"http://127.0.0.1:{unused_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     error, _ = llm_error_within(FIRST_TOKEN_S + SLACK_S, ollama_model(url))
     assert url in str(error)
     assert "ollama_host" in str(error)
@@ -204,7 +205,7 @@ def test_create_chat_model_builds_the_chosen_backend(mode: str, provider: str, e
 
 
 def test_openai_model_name_and_down_server() -> None:
-    url = f"http://127.0.0.1:{unused_port()}/v1"
+    url = f"http://127.0.0.1:{free_port()}/v1"
     model = create_chat_model(settings_for("", mode="openai", openai_base_url=url, openai_model="local"))
     assert model is not None
     assert model.name == "openai:local"

@@ -17,13 +17,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
 from app.components.llm import ChatModel, OpenAIChatModel, create_chat_model
 from app.errors import LLMError
 from app.settings import LLMSettings
-from tests.fakes.ollama_server import unused_port
+from tests.processes import free_port, serving
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
@@ -69,41 +68,12 @@ def _smollm2_gguf() -> Path:
 def running_llama_server(log_dir: Path) -> Iterator[LlamaServer]:
     """Start llama-server on a free port (CPU, 2 threads, 2048-token context); stop it on exit."""
     binary, env = _llama_server_binary()
-    port = unused_port()
+    port = free_port()
     command = [binary, "-m", str(_smollm2_gguf()), "--host", "127.0.0.1", "--port", str(port)]
     command += ["-c", "2048", "-t", "2", "-np", "1", "-ngl", "0", "-a", "local"]
     log = log_dir / f"llama-server-{port}.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
-    server = LlamaServer(process, f"http://127.0.0.1:{port}/v1", log)
-    try:
-        _wait_until_ready(server, f"http://127.0.0.1:{port}/health")
-        yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_until_ready(server: LlamaServer, health_url: str) -> None:
-    deadline = time.monotonic() + STARTUP_S
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(f"llama-server exited with {server.process.returncode}:\n{_tail(server.log)}")
-        try:
-            if httpx.get(health_url, timeout=1.0).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass  # not listening yet
-        time.sleep(0.2)
-    pytest.fail(f"llama-server not ready after {STARTUP_S} s:\n{_tail(server.log)}")
-
-
-def _tail(log: Path) -> str:
-    return "\n".join(log.read_text(errors="replace").splitlines()[-30:])
+    with serving(command, f"http://127.0.0.1:{port}/health", log, env=env, timeout_s=STARTUP_S) as process:
+        yield LlamaServer(process, f"http://127.0.0.1:{port}/v1", log)
 
 
 @pytest.fixture(scope="session")
