@@ -46,6 +46,7 @@ class Entry:
     variants: tuple[str, ...] = ()
     faq_id: str = ""
     resolution: str = ""
+    translation_of: str = ""  # for an FAQ entry: the entry it translates (same answer, another language)
     extra: dict[str, str] = field(default_factory=dict)
 
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from app.components.embedding import Embedder, Vectors, create_embedder, embedding_fingerprint
 from app.components.keyword_index import KeywordIndex
+from app.components.text import TEXT_SCHEME
 from app.components.vector_store import ChromaVectorStore, collection_name, drop_collection, open_chroma
 from app.errors import ConfigError
 from app.settings import Settings
@@ -81,7 +82,7 @@ def _apply(
     meta = catalog.meta()
     fingerprint = embedding_fingerprint(settings.embedding)
     collection = collection_name(settings.vector_store.collection_prefix, fingerprint)
-    keyword_config = json.dumps({"stem": settings.ingest.stemming})
+    keyword_config = json.dumps({"stem": settings.ingest.stemming, "text": TEXT_SCHEME})
     keyword_dir = meta.get("keyword_dir", "")
     rebuild = meta.get("embedder") != fingerprint or meta.get("collection") != collection
     keyword_stale = (

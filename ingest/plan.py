@@ -182,13 +182,25 @@ def _check_links(plan: Plan) -> None:
             plan.warnings.append(
                 KnowledgeError(entry.source, entry.line, f"faq_id {entry.faq_id!r} matches no FAQ entry")
             )
+        if entry.translation_of:
+            original = plan.entries.get(entry.translation_of)
+            if original is None or original.entry.kind != "faq":
+                plan.warnings.append(
+                    KnowledgeError(
+                        entry.source, entry.line, f"translation_of {entry.translation_of!r} matches no FAQ entry"
+                    )
+                )
+
+
+LATER_FIELDS = frozenset({"translation_of"})  # Entry fields newer than the first catalogs
 
 
 def content_hash(entry: Entry, pieces: list[tuple[str, str]]) -> str:
     """Hash of everything an entry contributes to the index (text, chunks and metadata).
 
-    The line number is left out: adding a ticket above another must not re-embed the one below.
+    The line number is left out: adding a ticket above another must not re-embed the one below. Fields
+    added to :class:`Entry` later count only when set, so an upgrade does not re-embed unchanged knowledge.
     """
-    fields = sorted((k, v) for k, v in entry.__dict__.items() if k != "line")
+    fields = sorted((k, v) for k, v in entry.__dict__.items() if k != "line" and (v or k not in LATER_FIELDS))
     payload = json.dumps([fields, pieces], ensure_ascii=False, default=list)
     return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()

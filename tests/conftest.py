@@ -83,9 +83,18 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
 
 
 def faq_md(
-    doc_id: str, question: str, answer: str, *, variants: Sequence[str] = (), lang: str = "id", category: str = "umum"
+    doc_id: str,
+    question: str,
+    answer: str,
+    *,
+    variants: Sequence[str] = (),
+    lang: str = "id",
+    category: str = "umum",
+    translation_of: str = "",
 ) -> str:
     lines = ["---", f"id: {doc_id}", f"question: {question}", f"category: {category}", f"lang: {lang}"]
+    if translation_of:
+        lines.append(f"translation_of: {translation_of}")
     if variants:
         lines += ["variants:"] + [f"  - {v}" for v in variants]
     return "\n".join([*lines, "tags: [uji]", "---", answer, ""])

@@ -91,12 +91,14 @@ class AnswerEngine:
         vector = self._index.embedder.embed_query(cleaned) if cleaned.strip() else None
         searched = vector if query == cleaned else None
         hits = (
-            hybrid_search(self._index, query, self._settings.retrieval, query_vector=searched) if query.strip() else []
+            hybrid_search(self._index, query, self._settings.retrieval, query_vector=searched, lang=lang)
+            if query.strip()
+            else []
         )
         if self._reranker is not None and len(hits) > 1:
             hits = rerank(self._reranker, query, hits)
         if hits and history:
-            hits = stay_on_topic(hits, self._topic(history))
+            hits = stay_on_topic(hits, self._topic(history, lang))
         features = retrieval_features(
             hits, self._index.coverage(query, hits[0].doc_id) if hits else 0.0, self._index.known_share(query)
         )
@@ -195,10 +197,10 @@ class AnswerEngine:
             return "frustration"
         return None
 
-    def _topic(self, history: Sequence[dict[str, str]]) -> str | None:
+    def _topic(self, history: Sequence[dict[str, str]], lang: str) -> str | None:
         """The entry the customer's previous question was about."""
         previous = previous_question(history)
-        hits = hybrid_search(self._index, previous, self._settings.retrieval) if previous.strip() else []
+        hits = hybrid_search(self._index, previous, self._settings.retrieval, lang=lang) if previous.strip() else []
         return hits[0].doc_id if hits else None
 
     def _meant_reason(self, message: Vectors | None, signals: MessageSignals) -> HandoffReason | None:

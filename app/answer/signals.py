@@ -17,16 +17,17 @@ from app.settings import DEFAULT_SENSITIVE
 
 _WANT = (
     r"(?:mau|ingin|pengen|pingin|minta|tolong|bisa|boleh|perlu|butuh|please|pls|can i|could i|i want to|i need to|"
-    r"let me|i would like to|id like to)"
+    r"let me|i would like to|id like to|can you|could you)"
 )
 _TALK = (
     r"(?:bicara|ngomong|ngobrol|berbicara|chat|hubungi|dihubungkan|hubungkan|sambungkan|disambungkan|sambungin|"
     r"oper|dioper|operin|alihkan|dialihkan|telepon|telpon|nelpon|talk|speak|connect|transfer|nanya|tanya|"
-    r"bertanya|lapor|ngadu)"
+    r"bertanya|lapor|ngadu|minta tolong|dilayani|dibantu|put me through|escalate|eskalasi)"
 )
 _PERSON = (
     r"(?:cs|agen|agent|admin|manusia|orang|operator|petugas|staf|staff|human|person|someone|representative|"
-    r"customer service|layanan pelanggan|orang asli|cs asli|real person|live agent|member of your)"
+    r"customer service|layanan pelanggan|orang asli|cs asli|real person|live agent|member of your|supervisor|"
+    r"atasan|perwakilan|yang jaga|someone from|actual person|orangnya)"
 )
 HUMAN_REQUEST = [
     re.compile(rf"\b{_WANT}\b.{{0,30}}\b{_TALK}\b.{{0,25}}\b{_PERSON}\b"),
@@ -37,6 +38,14 @@ HUMAN_REQUEST = [
     ),
     re.compile(r"\b(?:bukan|not|no|jangan|tanpa)\b.{0,10}\b(?:bot|robot|mesin|machine|chatbot)\b"),
     re.compile(r"\b(?:langsung|aja|saja)\b.{0,8}\b(?:ke|sama|dengan)\b.{0,6}\b(?:cs|agen|petugas|manusia|orang)\b"),
+    # "is anybody there?", "where is the CS? only the bot answers", "stop the bot"
+    re.compile(
+        r"^(?:(?:halo|hallo|hello|hi|kak|min|permisi)\s+)*(?:ada orang(?:nya)?|is (?:anybody|anyone|someone) there|"
+        r"any humans?)(?:\s+(?:di sana|disana|di situ|gak|nggak|ga|tidak|here|at all))*\s*\??$|"
+        r"\b(?:cs|admin|agen|petugas|operator)\s?nya (?:mana|ke mana|kemana)\b|"
+        r"\b(?:dijawab|dibales|dibalas|answered by|talking to)\b.{0,10}\b(?:bot|robot|mesin|machine)\b|"
+        r"\bstop (?:the )?bot\b"
+    ),
 ]
 # "How do I reach a human?" is a question for the FAQ, not a request to be transferred now.
 HOW_TO = re.compile(

@@ -31,6 +31,11 @@ class Snapshot:
     keyword: KeywordIndex
     chunks_of: dict[str, list[StoredChunk]]
     linked_tickets: dict[str, set[str]]  # FAQ id -> the tickets that link to it
+    translations: dict[str, dict[str, str]]  # FAQ id -> {lang: FAQ id} of it and its translations
+
+    def in_language(self, doc_id: str, lang: str | None) -> str:
+        """The translation of an FAQ entry written in ``lang`` (the entry itself when it has none)."""
+        return self.translations.get(doc_id, {}).get(lang or "", doc_id)
 
 
 REFRESH_EVERY_S = 5.0  # how often a running instance looks for a newer committed generation
@@ -97,6 +102,7 @@ class LiveIndex:
                 linked.setdefault(stored.entry.faq_id, set()).add(stored.entry.doc_id)
         return Snapshot(
             generation=meta["generation"],
+            translations=_translations(entries),
             entries=entries,
             chunks={c.chunk_id: c for c in chunks},
             store=ChromaVectorStore(self._client, meta["collection"]),
@@ -123,7 +129,8 @@ class LiveIndex:
     def _vocabulary(self, snap: Snapshot, doc_id: str) -> frozenset[str]:
         key = (snap.generation, doc_id)
         if key not in self._vocabularies:
-            owners = {doc_id} | snap.linked_tickets.get(doc_id, set())
+            twins = set(snap.translations.get(doc_id, {}).values()) | {doc_id}
+            owners = twins | {ticket for twin in twins for ticket in snap.linked_tickets.get(twin, set())}
             texts = [c.text for owner in owners for c in snap.chunks_of.get(owner, [])]
             self._vocabularies[key] = frozenset(t for text in texts for t in snap.keyword.tokens(text))
         return self._vocabularies[key]
@@ -146,3 +153,15 @@ class LiveIndex:
     def keyword(self, query: str, k: int) -> list[KeywordHit]:
         """Best committed chunks by BM25."""
         return self.snapshot.keyword.search(query, k)
+
+
+def _translations(entries: dict[str, StoredEntry]) -> dict[str, dict[str, str]]:
+    """Each FAQ entry that has translations -> its whole family by language (``translation_of`` links)."""
+    families: dict[str, dict[str, str]] = {}
+    for stored in entries.values():
+        entry = stored.entry
+        original = entries.get(entry.translation_of)
+        if entry.kind == "faq" and original is not None and original.entry.kind == "faq":
+            family = families.setdefault(original.entry.doc_id, {original.entry.lang: original.entry.doc_id})
+            family.setdefault(entry.lang, entry.doc_id)
+    return {doc_id: family for family in families.values() for doc_id in family.values()}

@@ -32,16 +32,23 @@ class EntryHit:
 
 
 def hybrid_search(
-    index: LiveIndex, query: str, settings: RetrievalSettings, *, query_vector: Vectors | None = None
+    index: LiveIndex,
+    query: str,
+    settings: RetrievalSettings,
+    *,
+    query_vector: Vectors | None = None,
+    lang: str | None = None,
 ) -> list[EntryHit]:
     """The best ``settings.top_k`` entries for ``query``, best first (``query_vector``: its embedding, when
-    the caller already has it).
+    the caller already has it; ``lang``: the customer's language).
 
     Dense search runs with the query as written, with chat abbreviations expanded (``gmn`` →
     ``bagaimana``) and with misspelt words mended towards the knowledge's vocabulary (``vocher`` →
     ``voucher``), keeping each chunk's best similarity; keyword search uses the mended text. A past
     ticket that links to an FAQ entry counts as one more way of asking that entry's question, so its
-    chunks score for the FAQ entry.
+    chunks score for the FAQ entry. With ``lang``, an FAQ entry and its translations count as one entry,
+    the one written in ``lang`` (an Indonesian question about a topic asked in English gets the Indonesian
+    answer).
     """
     snap = index.snapshot
     vectors = [query_vector if query_vector is not None else index.embedder.embed_query(query)]
@@ -55,8 +62,8 @@ def hybrid_search(
     for vector in vectors:
         for hit in index.dense(vector, settings.candidates):
             dense_scores[hit.chunk_id] = max(hit.similarity, dense_scores.get(hit.chunk_id, -1.0))
-    dense = _per_entry(snap, dense_scores)
-    keyword = _per_entry(snap, {h.chunk_id: h.score for h in index.keyword(spelled, settings.candidates)})
+    dense = _per_entry(snap, dense_scores, lang)
+    keyword = _per_entry(snap, {h.chunk_id: h.score for h in index.keyword(spelled, settings.candidates)}, lang)
     # An entry's dense score: its best chunk, raised when its next-best chunks match closely too
     # (several ways of asking the same question agree); weighted fusion only.
     entry_dense = {
@@ -107,8 +114,9 @@ def rerank(reranker: Reranker, query: str, hits: list[EntryHit]) -> list[EntryHi
     return [hits[i] for _, i in order]
 
 
-def _per_entry(snap: Snapshot, scores: Mapping[str, float]) -> dict[str, tuple[str, list[float]]]:
-    """Entry → (its best chunk, its chunks' scores best first); linked tickets count for their FAQ entry."""
+def _per_entry(snap: Snapshot, scores: Mapping[str, float], lang: str | None) -> dict[str, tuple[str, list[float]]]:
+    """Entry → (its best chunk, its chunks' scores best first); linked tickets count for their FAQ entry,
+    and with ``lang`` an FAQ entry's translations for the one in ``lang``."""
     grouped: dict[str, tuple[str, list[float]]] = {}
     for chunk_id, score in sorted(scores.items(), key=lambda item: -item[1]):
         chunk = snap.chunks.get(chunk_id)
@@ -116,6 +124,8 @@ def _per_entry(snap: Snapshot, scores: Mapping[str, float]) -> dict[str, tuple[s
             continue
         entry = snap.entries[chunk.doc_id].entry
         owner = entry.faq_id if entry.kind == "ticket" and entry.faq_id in snap.entries else entry.doc_id
+        if lang:
+            owner = snap.in_language(owner, lang)
         grouped.setdefault(owner, (chunk_id, []))[1].append(score)
     return grouped
 

@@ -1,6 +1,7 @@
 """`knowledge/faq/**/*.csv`: bulk FAQ, one entry a row.
 
-Columns: ``id,question,answer,variants,category,lang,tags``; ``variants`` and ``tags`` use ``|``.
+Columns: ``id,question,answer,variants,category,lang,tags`` and optionally ``translation_of``;
+``variants`` and ``tags`` use ``|``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import io
 from ingest.formats.fields import faq_entry
 from ingest.model import KnowledgeError, ParsedFile
 
-COLUMNS = ("id", "question", "answer", "variants", "category", "lang", "tags")
+COLUMNS = ("id", "question", "answer", "variants", "category", "lang", "tags", "translation_of")
 REQUIRED = ("question", "answer")
 
 

@@ -77,6 +77,10 @@ def faq_entry(
     if not answer.strip():
         found.append("missing answer: write the answer (the Markdown body / the `answer` column)")
     lang = check_lang(text_field(record, "lang", found.append, required=False) or "id", found.append)
+    translation_of = text_field(record, "translation_of", found.append, required=False)
+    check_id(translation_of, found.append)
+    if translation_of and translation_of == doc_id:
+        found.append(f"`translation_of` names the entry itself ({doc_id!r}): name the entry this one translates")
     entry = Entry(
         doc_id=doc_id,
         kind="faq",
@@ -88,6 +92,7 @@ def faq_entry(
         lang=lang,
         tags=list_field(record, "tags", found.append, sep=list_sep),
         variants=list_field(record, "variants", found.append, sep=list_sep),
+        translation_of=translation_of,
     )
     errors.extend(KnowledgeError(source, line, message) for message in found)
     return None if found else entry

@@ -38,6 +38,12 @@ BAD_FILES: list[tuple[str, str | bytes, int, str]] = [
     ("faq/a/no-question.md", "---\nid: no-question\nlang: id\n---\nJawab.\n", 1, "missing `question`"),
     ("faq/a/no-answer.md", "---\nid: no-answer\nquestion: Tanya?\n---\n\n", 5, "missing answer"),
     ("faq/a/bad-lang.md", faq_md("bad-lang", "Tanya?", "Jawab.", lang="fr"), 1, "unknown lang 'fr'"),
+    (
+        "faq/a/self-translation.md",
+        faq_md("self-translation", "Tanya?", "Jawab.", translation_of="self-translation"),
+        1,
+        "`translation_of` names the entry itself",
+    ),
     ("faq/a/latin1.md", "---\nid: latin1\nquestion: Caf\xe9?\n---\nJawab.\n".encode("latin-1"), 3, "not UTF-8"),
     ("faq/a/empty.md", "   \n", 1, "file is empty"),
     ("faq/a/binary.md", b"---\nid: x\n\x00\x01\x02", 3, "binary content"),

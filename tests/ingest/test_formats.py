@@ -46,6 +46,12 @@ def test_faq_csv_rows_with_pipes_and_quotes() -> None:
     assert (second.doc_id, second.lang, second.variants, second.line) == ("promo-en", "en", (), 3)
 
 
+def test_faq_csv_translation_column() -> None:
+    text = "id,question,answer,lang,translation_of\nsale-en,When is the sale?,From Dec 12.,en,promo-1212\n"
+    (entry,) = faq_csv.parse("faq/promo/musiman-en.csv", text).entries
+    assert (entry.lang, entry.translation_of) == ("en", "promo-1212")
+
+
 def test_tickets_jsonl() -> None:
     record = {
         "id": "TKT-1",

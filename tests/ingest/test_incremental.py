@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
+import ingest.pipeline as pipeline
 from app.components.vector_store import ChromaVectorStore, open_chroma
 from app.settings import Settings
 from ingest.catalog import Catalog
+from ingest.model import Entry
 from ingest.pipeline import run_ingest
+from ingest.plan import content_hash
 from tests.conftest import CountingEmbedder, faq_md
 
 
@@ -107,3 +113,51 @@ def test_chunk_metadata_in_chroma(
         assert metadata["source"] == "faq/pengembalian/refund-lama.md"
         assert metadata["category"] == "pengembalian-refund"
         assert len(metadata["hash"]) == 32 and metadata["updated_at"].startswith("20")
+
+
+def test_new_text_rules_rebuild_the_keyword_index_without_re_embedding(
+    small_kb: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = make_settings(small_kb)
+    run_ingest(settings, embedder=counting)
+    before = Catalog(settings.catalog_path).meta()["keyword_dir"]
+    counting.passages.clear()
+    monkeypatch.setattr(pipeline, "TEXT_SCHEME", pipeline.TEXT_SCHEME + 1)  # e.g. new chat abbreviations
+    run_ingest(settings, embedder=counting)
+    assert Catalog(settings.catalog_path).meta()["keyword_dir"] != before
+    assert counting.passages == []  # the vectors do not depend on the keyword tokens
+
+
+def test_a_translation_link_added_later_is_the_only_change(
+    small_kb: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder
+) -> None:
+    settings = make_settings(small_kb)
+    run_ingest(settings, embedder=counting)
+    english = faq_md("refund-en", "How long does a refund take?", "3–7 working days.", lang="en")
+    (small_kb / "faq/pengembalian/refund-en.md").write_text(english)
+    run_ingest(settings, embedder=counting)
+    (small_kb / "faq/pengembalian/refund-en.md").write_text(
+        faq_md(
+            "refund-en", "How long does a refund take?", "3–7 working days.", lang="en", translation_of="refund-lama"
+        )
+    )
+    linked = run_ingest(settings, embedder=counting)
+    assert (linked.updated, linked.unchanged) == (1, 3)
+
+
+def test_entries_hash_as_before_translation_of_existed() -> None:
+    """An upgrade must not re-embed unchanged knowledge: the hash of an entry without the newer field is
+    the one earlier releases stored (value computed by the release before `translation_of`)."""
+    entry = Entry(
+        doc_id="refund-lama",
+        kind="faq",
+        source="faq/refund-lama.md",
+        line=1,
+        title="Berapa lama refund?",
+        body="3–7 hari kerja.",
+        lang="id",
+        variants=("refund sy blm masuk",),
+    )
+    assert content_hash(entry, [("question", "Berapa lama refund?")]) == "bf44e454447637e1f755a7d6873c73f5"
+    linked = replace(entry, translation_of="refund-lama-id")
+    assert content_hash(linked, [("question", "Berapa lama refund?")]) != "bf44e454447637e1f755a7d6873c73f5"

@@ -50,11 +50,11 @@ def test_follow_up_uses_the_conversation(demo_engine: AnswerEngine) -> None:
             "content": "Ajukan retur dari menu Pesanan Saya maksimal 7 hari setelah barang diterima.",
         },
     ]
-    alone = demo_engine.answer("kalau bajunya udah dicuci sekali masih bisa?")
-    follow_up = demo_engine.answer("kalau bajunya udah dicuci sekali masih bisa?", history)
+    alone = demo_engine.answer("ongkirnya siapa yang tanggung?")
+    follow_up = demo_engine.answer("ongkirnya siapa yang tanggung?", history)
     assert follow_up.decision == "answer"
-    assert follow_up.sources[0].doc_id in {"retur-syarat", "retur-barang-dikecualikan"}
-    assert follow_up.sources[0].doc_id != (alone.sources[0].doc_id if alone.sources else None)
+    assert follow_up.sources[0].doc_id == "retur-ongkir-retur"  # the shipping cost *of the return*
+    assert (alone.sources[0].doc_id if alone.sources else None) != "retur-ongkir-retur"
 
 
 @pytest.mark.slow
@@ -131,7 +131,7 @@ def test_stream_yields_pieces_then_the_answer(demo_engine: AnswerEngine) -> None
 @pytest.mark.parametrize(
     ("message", "reason"),
     [
-        ("aku pengen dilayani sama orang beneran aja", "human_request"),
+        ("tolong panggilkan supervisor", "human_request"),
         ("I'd rather deal with a real human being", "human_request"),
         ("seseorang membobol akun saya semalam", "sensitive"),
         ("uang di saldo saya tiba-tiba raib, padahal saya tidak belanja apa pun", "sensitive"),
