@@ -84,7 +84,7 @@ def calibrate(
     runs = [
         r
         for r in run_cases(engine, train, progress)
-        if r.case.handoff_reason in (None, "low_confidence") and not _ticket_first(r)
+        if r.case.handoff_reason in (None, "low_confidence") and not r.answer.past_ticket
     ]
     labels = [int(not r.case.expects_handoff if in_scope else r.outcome.should_answer_and_could) for r in runs]
     if len(set(labels)) < 2:
@@ -112,10 +112,6 @@ def threshold_keeping_accuracy(
         if kept / total >= floor:
             return threshold
     return 0.0
-
-
-def _ticket_first(run: CaseRun) -> bool:
-    return bool(run.answer.retrieved) and run.answer.retrieved[0].kind == "ticket"
 
 
 def best_threshold(scores: Sequence[float], labels: Sequence[int]) -> float:

@@ -106,12 +106,14 @@ class AnswerEngine:
         chosen = self._answerable(hits)
         grounding = self._grounding(message, lang, chosen, history, signals) if chosen else None
         reason = self._rule_reason(signals) or self._meant_reason(vector, signals)
+        past_ticket = False
         if reason:
             confidence = min(confidence, RULE_CONFIDENCE_CAP)
         elif hits and hits[0].stored.entry.kind == "ticket":
             # The closest knowledge is a past case no FAQ entry covers: a human answered it then and
             # should answer now (the agent sees that ticket); answering from another entry would be a guess.
             reason, confidence = "low_confidence", min(confidence, RULE_CONFIDENCE_CAP)
+            past_ticket = True
         elif grounding is None or confidence < self.calibration.threshold:
             reason = "low_confidence"
         if reason:
@@ -122,7 +124,7 @@ class AnswerEngine:
             assert grounding is not None and chosen is not None
             answer = yield from self._word(grounding, chosen, hits, confidence)
         answer.draft = grounding.passage if grounding else ""
-        answer.features, answer.retrieval_confidence = features, retrieval_confidence
+        answer.features, answer.retrieval_confidence, answer.past_ticket = features, retrieval_confidence, past_ticket
         answer.retrieved = [
             Retrieved(
                 h.doc_id,
