@@ -90,8 +90,11 @@ class AnswerEngine:
         # the message is embedded once: for the meaning check, and for search when it is the query itself
         vector = self._index.embedder.embed_query(cleaned) if cleaned.strip() else None
         searched = vector if query == cleaned else None
+        # a condensed follow-up is searched as written too: a new topic asked after "terus ..." keeps its own
+        # best matches instead of being pulled back to the previous question's topic
+        also = [vector] if searched is None and vector is not None else []
         hits = (
-            hybrid_search(self._index, query, self._settings.retrieval, query_vector=searched, lang=lang)
+            hybrid_search(self._index, query, self._settings.retrieval, query_vector=searched, lang=lang, also=also)
             if query.strip()
             else []
         )

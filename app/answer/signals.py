@@ -50,6 +50,7 @@ HUMAN_REQUEST = [
 # "How do I reach a human?" is a question for the FAQ, not a request to be transferred now.
 HOW_TO = re.compile(
     r"\bkalau\b.{0,12}\b(?:dioper|dialihkan|disambungkan|dihubungkan|ditransfer)\b|\b(?:bagaimana|gimana) cara|"
+    r"^cara\b|\bhow to\b|"
     r"\bcara (?:\w+ )?(?:menghubungi|hubungi|bicara|ngobrol|lapor|melapor|mengamankan)|"
     r"\bharus ketik apa|\bhow (?:do|can|should) i\b|\bwhat should i do if\b|\bkalau suatu saat\b|\bseandainya\b|"
     r"\bjika suatu saat\b|\bapakah (?:bisa|perlu)\b|\bemang perlu\b|\bperlu (?:kasih|memberi|memberikan)\b"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from app.components.embedding import Vectors
@@ -38,9 +38,11 @@ def hybrid_search(
     *,
     query_vector: Vectors | None = None,
     lang: str | None = None,
+    also: Sequence[Vectors] = (),
 ) -> list[EntryHit]:
     """The best ``settings.top_k`` entries for ``query``, best first (``query_vector``: its embedding, when
-    the caller already has it; ``lang``: the customer's language).
+    the caller already has it; ``lang``: the customer's language; ``also``: embeddings of other readings
+    of the question, searched densely too, e.g. a follow-up as written when ``query`` is its condensed form).
 
     Dense search runs with the query as written, with chat abbreviations expanded (``gmn`` →
     ``bagaimana``) and with misspelt words mended towards the knowledge's vocabulary (``vocher`` →
@@ -51,7 +53,7 @@ def hybrid_search(
     answer).
     """
     snap = index.snapshot
-    vectors = [query_vector if query_vector is not None else index.embedder.embed_query(query)]
+    vectors = [query_vector if query_vector is not None else index.embedder.embed_query(query), *also]
     probes = {query.lower().strip()}
     spelled = index.speller.correct(query)
     for variant in (normalise(query), spelled):

@@ -58,6 +58,16 @@ def test_follow_up_uses_the_conversation(demo_engine: AnswerEngine) -> None:
 
 
 @pytest.mark.slow
+def test_a_new_topic_after_a_follow_up_opener_keeps_its_own_match(demo_engine: AnswerEngine) -> None:
+    history = [
+        {"role": "user", "content": "what are your support hours?"},
+        {"role": "assistant", "content": "Live chat with an agent is open 08:00–21:00 WIB every day."},
+    ]
+    answer = demo_engine.answer("also, can I pay with OVO?", history)  # "also" opens a follow-up ...
+    assert answer.sources[0].doc_id == "bayar-metode-pembayaran-en"  # ... but this one asks something new
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("message", "reason"),
     [

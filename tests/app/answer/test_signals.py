@@ -55,8 +55,18 @@ def test_sensitive_matters(message: str, topic: str) -> None:
     assert read_signals(message).sensitive == topic
 
 
-def test_how_to_questions_are_not_sensitive() -> None:
-    assert read_signals("bagaimana cara mengamankan akun kalau dibobol?").sensitive is None
+@pytest.mark.parametrize(
+    "message",
+    [
+        "bagaimana cara mengamankan akun kalau dibobol?",
+        "cara ganti email akun?",  # close in meaning to "my e-mail was changed by someone", but asks how
+        "how to recover a hacked account",
+    ],
+)
+def test_how_to_questions_are_answered_not_handed_off(message: str) -> None:
+    signals = read_signals(message)
+    assert signals.how_to  # which also keeps the by-meaning check (app/answer/exemplars.py) away
+    assert signals.sensitive is None and not signals.human_request
 
 
 def test_injection_is_recognised_and_stripped_to_the_real_question() -> None:
