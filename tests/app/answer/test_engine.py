@@ -77,7 +77,7 @@ def test_a_new_topic_after_a_follow_up_opener_keeps_its_own_match(demo_engine: A
         ("ini pelayanan paling payah, goblok semua, mau saya viralin!!!", "frustration"),
         ("akun saya dibobol orang, saldonya habis", "sensitive"),
         ("saya akan lapor ke YLKI dan pengacara saya", "sensitive"),
-        ("apakah rimbun menjual mobil bekas?", "low_confidence"),
+        ("apakah rimbun menjual tiket pesawat?", "low_confidence"),
         ("siapa juara piala dunia 2010?", "low_confidence"),
     ],
 )
