@@ -160,6 +160,18 @@ class RetrievalSettings(_Section):
         0.1, ge=0, le=1, description="Weighted fusion: bonus when an entry's next-best chunks also match closely."
     )
     support_chunks: int = Field(2, ge=0, le=20, description="Weighted fusion: how many next-best chunks count.")
+    density_weight: float = Field(
+        0.2,
+        ge=0,
+        description="Weighted fusion: weight of how typical the question is of an entry's ways of being asked "
+        "(distance to the mean of its question and variants, see README § Architecture); 0: off.",
+    )
+    density_shrinkage: float = Field(
+        0.8,
+        gt=0,
+        le=1,
+        description="How far the covariance of the ways of asking is pulled towards a plain sphere (1: Euclidean).",
+    )
     rrf_k: int = Field(20, ge=1, description="Reciprocal-rank constant: larger flattens rank differences.")
     candidates: int = Field(60, ge=5, le=1000, description="Chunks fetched from each retriever before fusion.")
     top_k: int = Field(8, ge=1, le=50, description="Entries returned to the answer step.")

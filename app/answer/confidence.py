@@ -1,9 +1,11 @@
 """Confidence that an automatic answer is right, from measurable retrieval signals, calibrated.
 
 Signals: the best dense similarity, its margin over the runner-up entry, the best keyword score,
-and whether dense and keyword search agree on the best entry. A logistic model maps them to a
-probability; it is fitted on the eval set's *train* split (``sigap eval --calibrate``) and shipped in
-``calibration.json`` next to this file, with the answer/handoff threshold chosen on that split too.
+whether dense and keyword search agree on the best entry, how much of the question's wording the
+knowledge knows, and how typical the question is of the way an entry is asked (its density). A
+logistic model maps them to a probability; it is fitted on the eval set's *train* split
+(``sigap eval --calibrate``) and shipped in ``calibration.json`` next to this file, with the
+answer/handoff threshold chosen on that split too.
 """
 
 from __future__ import annotations
@@ -16,9 +18,18 @@ from pathlib import Path
 
 import numpy as np
 
-from app.retrieval.search import EntryHit
+from app.retrieval.search import EntryHit, typicality
 
-FEATURES = ("dense_top", "dense_margin", "keyword_top", "agreement", "keyword_found", "coverage", "known")
+FEATURES = (
+    "dense_top",
+    "dense_margin",
+    "keyword_top",
+    "agreement",
+    "keyword_found",
+    "coverage",
+    "known",
+    "typicality",
+)
 DEFAULT_PATH = Path(__file__).with_name("calibration.json")
 
 
@@ -42,6 +53,7 @@ def retrieval_features(hits: Sequence[EntryHit], coverage: float = 0.0, known: f
         "keyword_found": 1.0 if top.keyword > 0 else 0.0,
         "coverage": coverage,
         "known": known,
+        "typicality": max(-10.0, typicality(hits)),  # clipped: one absurd question must not swamp the rest
     }
 
 

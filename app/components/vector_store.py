@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
+
 from app.components.embedding import Vectors
 from app.errors import VectorStoreError
 from app.settings import VectorStoreSettings
@@ -43,6 +45,10 @@ class VectorStore(Protocol):
 
     def search(self, vector: Vectors, k: int) -> list[VectorHit]:
         """The ``k`` nearest chunks by cosine similarity, best first."""
+        ...
+
+    def vectors(self, ids: Sequence[str]) -> dict[str, Vectors]:
+        """The stored vectors of these ids (unknown ids are left out)."""
         ...
 
 
@@ -102,6 +108,17 @@ class ChromaVectorStore:
             raise VectorStoreError(f"Cannot query Chroma collection {self.name!r}: {exc}") from exc
         ids, distances = result["ids"][0], (result["distances"] or [[]])[0]
         return [VectorHit(chunk_id, 1.0 - float(distance)) for chunk_id, distance in zip(ids, distances, strict=True)]
+
+    def vectors(self, ids: Sequence[str]) -> dict[str, Vectors]:
+        found: dict[str, Vectors] = {}
+        try:
+            for start in range(0, len(ids), self._MAX_BATCH):
+                batch = self._collection.get(ids=list(ids[start : start + self._MAX_BATCH]), include=["embeddings"])
+                for chunk_id, vector in zip(batch["ids"], batch["embeddings"], strict=True):
+                    found[chunk_id] = np.asarray(vector, dtype=np.float32)
+        except Exception as exc:
+            raise VectorStoreError(f"Cannot read vectors from Chroma collection {self.name!r}: {exc}") from exc
+        return found
 
 
 def open_chroma(settings: VectorStoreSettings, chroma_dir: Path) -> Any:

@@ -11,11 +11,14 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from app.components.embedding import Embedder, Vectors
 from app.components.keyword_index import KeywordHit, KeywordIndex
 from app.components.spelling import Speller
 from app.components.vector_store import ChromaVectorStore, VectorHit, open_chroma
 from app.errors import IndexNotReadyError
+from app.retrieval.density import EntryDensity
 from app.settings import Settings
 from ingest.catalog import Catalog, StoredChunk, StoredEntry
 
@@ -52,6 +55,7 @@ class LiveIndex:
         self._snapshot: Snapshot | None = None
         self._vocabularies: dict[tuple[str, str], frozenset[str]] = {}
         self._speller: tuple[str, Speller] | None = None
+        self._density: tuple[str, EntryDensity | None] | None = None
         self._checked_at = 0.0
 
     @property
@@ -144,6 +148,27 @@ class LiveIndex:
             self._speller = (snap.generation, Speller.from_texts(texts))
         return self._speller[1]
 
+    @property
+    def density(self) -> EntryDensity | None:
+        """How the knowledge's entries are asked (see :mod:`app.retrieval.density`); None when no entry
+        is asked more than one way. Fitted once per generation, from the stored vectors."""
+        snap = self.snapshot
+        if self._density is None or self._density[0] != snap.generation:
+            owners = {c.chunk_id: owner for c in snap.chunks.values() if (owner := _asked_for(snap, c))}
+            found = snap.store.vectors(sorted(owners))
+            ids = [chunk_id for chunk_id in sorted(owners) if chunk_id in found]
+            density = (
+                EntryDensity.fit(
+                    np.stack([found[i] for i in ids]),
+                    [owners[i] for i in ids],
+                    self._settings.retrieval.density_shrinkage,
+                )
+                if ids
+                else None
+            )
+            self._density = (snap.generation, density)
+        return self._density[1]
+
     def dense(self, vector: Vectors, k: int) -> list[VectorHit]:
         """Nearest committed chunks (uncommitted leftovers filtered out)."""
         snap = self.snapshot
@@ -153,6 +178,16 @@ class LiveIndex:
     def keyword(self, query: str, k: int) -> list[KeywordHit]:
         """Best committed chunks by BM25."""
         return self.snapshot.keyword.search(query, k)
+
+
+def _asked_for(snap: Snapshot, chunk: StoredChunk) -> str | None:
+    """The entry a question-like chunk is a way of asking (a linked ticket's problem asks its FAQ's)."""
+    if chunk.part in ("question", "variant"):
+        return chunk.doc_id
+    if chunk.part == "problem":
+        entry = snap.entries[chunk.doc_id].entry
+        return entry.faq_id if entry.faq_id in snap.entries else entry.doc_id
+    return None
 
 
 def _translations(entries: dict[str, StoredEntry]) -> dict[str, dict[str, str]]:
