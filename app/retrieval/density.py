@@ -47,10 +47,12 @@ class EntryDensity:
         rows: dict[str, list[int]] = defaultdict(list)
         for row, owner in enumerate(owners):
             rows[owner].append(row)
+        if not rows:
+            return None
         doc_ids = tuple(sorted(rows))
-        means = np.stack([x[rows[doc]].mean(axis=0) for doc in doc_ids]) if doc_ids else np.zeros((0, 0))
-        residuals = np.concatenate([x[rows[doc]] - means[k] for k, doc in enumerate(doc_ids)]) if doc_ids else x
-        if len(residuals) == 0 or not np.any(residuals):
+        means = np.stack([x[rows[doc]].mean(axis=0) for doc in doc_ids])
+        residuals = np.concatenate([x[rows[doc]] - means[k] for k, doc in enumerate(doc_ids)])
+        if not np.any(residuals):
             return None
         dim = x.shape[1]
         scatter = residuals.T @ residuals / len(residuals)

@@ -35,10 +35,15 @@ class Snapshot:
     chunks_of: dict[str, list[StoredChunk]]
     linked_tickets: dict[str, set[str]]  # FAQ id -> the tickets that link to it
     translations: dict[str, dict[str, str]]  # FAQ id -> {lang: FAQ id} of it and its translations
+    density: EntryDensity | None  # how the entries are asked; None when no entry is asked more than one way
 
     def in_language(self, doc_id: str, lang: str | None) -> str:
         """The translation of an FAQ entry written in ``lang`` (the entry itself when it has none)."""
         return self.translations.get(doc_id, {}).get(lang or "", doc_id)
+
+    def family(self, doc_id: str) -> set[str]:
+        """The entry and its translations."""
+        return {doc_id, *self.translations.get(doc_id, {}).values()}
 
 
 REFRESH_EVERY_S = 5.0  # how often a running instance looks for a newer committed generation
@@ -55,7 +60,6 @@ class LiveIndex:
         self._snapshot: Snapshot | None = None
         self._vocabularies: dict[tuple[str, str], frozenset[str]] = {}
         self._speller: tuple[str, Speller] | None = None
-        self._density: tuple[str, EntryDensity | None] | None = None
         self._checked_at = 0.0
 
     @property
@@ -104,16 +108,30 @@ class LiveIndex:
         for stored in entries.values():
             if stored.entry.kind == "ticket" and stored.entry.faq_id:
                 linked.setdefault(stored.entry.faq_id, set()).add(stored.entry.doc_id)
+        store = ChromaVectorStore(self._client, meta["collection"])
         return Snapshot(
             generation=meta["generation"],
             translations=_translations(entries),
             entries=entries,
             chunks={c.chunk_id: c for c in chunks},
-            store=ChromaVectorStore(self._client, meta["collection"]),
+            store=store,
             keyword=KeywordIndex.load(self._settings.data_dir / meta["keyword_dir"]),
             chunks_of=chunks_of,
             linked_tickets=linked,
+            density=self._fit_density(store, entries, chunks),
         )
+
+    def _fit_density(
+        self, store: ChromaVectorStore, entries: dict[str, StoredEntry], chunks: list[StoredChunk]
+    ) -> EntryDensity | None:
+        """How each entry is asked (see :mod:`app.retrieval.density`), from the vectors of this generation."""
+        owners = {c.chunk_id: owner for c in chunks if (owner := _asked_for(entries, c))}
+        found = store.vectors(sorted(owners))
+        ids = [chunk_id for chunk_id in sorted(owners) if chunk_id in found]
+        if not ids:
+            return None
+        vectors = np.stack([found[i] for i in ids])
+        return EntryDensity.fit(vectors, [owners[i] for i in ids], self._settings.retrieval.density_shrinkage)
 
     def coverage(self, query: str, doc_id: str) -> float:
         """Share of the query's content words that the entry (its chunks and linked tickets) also uses.
@@ -133,7 +151,7 @@ class LiveIndex:
     def _vocabulary(self, snap: Snapshot, doc_id: str) -> frozenset[str]:
         key = (snap.generation, doc_id)
         if key not in self._vocabularies:
-            twins = set(snap.translations.get(doc_id, {}).values()) | {doc_id}
+            twins = snap.family(doc_id)
             owners = twins | {ticket for twin in twins for ticket in snap.linked_tickets.get(twin, set())}
             texts = [c.text for owner in owners for c in snap.chunks_of.get(owner, [])]
             self._vocabularies[key] = frozenset(t for text in texts for t in snap.keyword.tokens(text))
@@ -148,27 +166,6 @@ class LiveIndex:
             self._speller = (snap.generation, Speller.from_texts(texts))
         return self._speller[1]
 
-    @property
-    def density(self) -> EntryDensity | None:
-        """How the knowledge's entries are asked (see :mod:`app.retrieval.density`); None when no entry
-        is asked more than one way. Fitted once per generation, from the stored vectors."""
-        snap = self.snapshot
-        if self._density is None or self._density[0] != snap.generation:
-            owners = {c.chunk_id: owner for c in snap.chunks.values() if (owner := _asked_for(snap, c))}
-            found = snap.store.vectors(sorted(owners))
-            ids = [chunk_id for chunk_id in sorted(owners) if chunk_id in found]
-            density = (
-                EntryDensity.fit(
-                    np.stack([found[i] for i in ids]),
-                    [owners[i] for i in ids],
-                    self._settings.retrieval.density_shrinkage,
-                )
-                if ids
-                else None
-            )
-            self._density = (snap.generation, density)
-        return self._density[1]
-
     def dense(self, vector: Vectors, k: int) -> list[VectorHit]:
         """Nearest committed chunks (uncommitted leftovers filtered out)."""
         snap = self.snapshot
@@ -180,13 +177,13 @@ class LiveIndex:
         return self.snapshot.keyword.search(query, k)
 
 
-def _asked_for(snap: Snapshot, chunk: StoredChunk) -> str | None:
+def _asked_for(entries: dict[str, StoredEntry], chunk: StoredChunk) -> str | None:
     """The entry a question-like chunk is a way of asking (a linked ticket's problem asks its FAQ's)."""
     if chunk.part in ("question", "variant"):
         return chunk.doc_id
     if chunk.part == "problem":
-        entry = snap.entries[chunk.doc_id].entry
-        return entry.faq_id if entry.faq_id in snap.entries else entry.doc_id
+        entry = entries[chunk.doc_id].entry
+        return entry.faq_id if entry.faq_id in entries else entry.doc_id
     return None
 
 

@@ -88,7 +88,7 @@ def hybrid_search(
     # Indonesian knowledge matches only by accident: "pm", "alarm").
     keyword_weight = settings.keyword_weight * index.known_share(query)
     top_keyword = max((scores[0] for _, scores in keyword.values()), default=0.0) or 1.0
-    distances = _densities(index, snap, vectors, dense.keys() | keyword.keys())
+    distances = _densities(snap, vectors, dense.keys() | keyword.keys())
     closest = min(distances.values(), default=0.0)
     hits: list[EntryHit] = []
     for doc_id in dense.keys() | keyword.keys():
@@ -126,13 +126,12 @@ def hybrid_search(
     return hits[: settings.top_k]
 
 
-def _densities(index: LiveIndex, snap: Snapshot, vectors: Sequence[Vectors], docs: Iterable[str]) -> dict[str, float]:
+def _densities(snap: Snapshot, vectors: Sequence[Vectors], docs: Iterable[str]) -> dict[str, float]:
     """Each found entry's distance to how it is asked (its closest translation's, when it has some)."""
-    density = index.density
-    if density is None:
+    if snap.density is None:
         return {}
-    distances = density.distances(vectors)
-    found = {doc: family_distance(distances, {doc, *snap.translations.get(doc, {}).values()}) for doc in docs}
+    distances = snap.density.distances(vectors)
+    found = {doc: family_distance(distances, snap.family(doc)) for doc in docs}
     return {doc: distance for doc, distance in found.items() if distance is not None}
 
 

@@ -84,7 +84,7 @@ def test_the_index_knows_how_each_entry_is_asked(
     settings = make_settings(write_files(tmp_path / "knowledge", files))
     run_ingest(settings, embedder=counting)
     index = LiveIndex(settings, counting)
-    density = index.density
+    density = index.snapshot.density
     assert density is not None
     # FAQ entries only: a linked ticket's problem is one more way of asking its FAQ; a page is not a question
     assert set(density.doc_ids) == {"refund-lama", "lacak-paket", "lupa-sandi"}
