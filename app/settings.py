@@ -195,8 +195,8 @@ class AnswerSettings(_Section):
     default_lang: Literal["id", "en"] = Field("id", description="Reply language when a message is ambiguous.")
     semantic_reasons: bool = Field(
         True,
-        description="Also recognise human requests and sensitive matters by meaning (similarity to the examples "
-        "in app/answer/exemplars.py), not only by the rules' wording.",
+        description="Also recognise human requests, sensitive matters and exasperation by meaning (models fitted on "
+        "the examples in app/answer/exemplars.py and the knowledge's own questions), not only by the rules' wording.",
     )
     sensitive_topics: list[str] = Field(
         default_factory=lambda: list(DEFAULT_SENSITIVE),

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.components.logistic import fit_logistic_regression
 from app.retrieval.search import EntryHit, typicality
 
 FEATURES = (
@@ -91,19 +92,8 @@ def fit_logistic(
 ) -> tuple[dict[str, float], float]:
     """Fit weights and bias by Newton's method with a small L2 penalty (features are standardised inside)."""
     x = np.array([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
-    y = np.asarray(labels, dtype=np.float64)
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
-    design = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    theta = np.zeros(design.shape[1])
-    penalty = np.diag([l2] * len(FEATURES) + [0.0])
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-np.clip(design @ theta, -50, 50)))
-        gradient = design.T @ (p - y) + penalty @ theta
-        hessian = design.T @ (design * (p * (1 - p))[:, None]) + penalty
-        step = np.linalg.solve(hessian + 1e-9 * np.eye(len(theta)), gradient)
-        theta -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    weights = theta[: len(FEATURES)] / scale
-    bias = float(theta[-1] - (weights * mean).sum())
+    standardised, intercept = fit_logistic_regression((x - mean) / scale, np.asarray(labels), l2, iterations=iterations)
+    weights = standardised / scale
+    bias = float(intercept - (weights * mean).sum())
     return {name: float(w) for name, w in zip(FEATURES, weights, strict=True)}, bias

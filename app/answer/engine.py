@@ -45,6 +45,8 @@ from ingest.model import Entry
 
 ReplyStream = collections.abc.Generator[str, None, Answer]
 RULE_CONFIDENCE_CAP = 0.05  # a rule handoff means: an automatic answer is not appropriate
+# Confidence from which an upset customer (recognised by meaning, not by the rules) is answered, not transferred.
+SURE_ENOUGH_WHEN_UPSET = 0.8
 
 
 class AnswerEngine:
@@ -66,7 +68,7 @@ class AnswerEngine:
         self._llm = llm or LLMChoice(settings.llm)
         self._extractive = ExtractiveGenerator()
         self._reranker = reranker if reranker is not None else create_reranker(settings.retrieval.reranker_model)
-        self._exemplars = ExemplarMatcher(index.embedder) if settings.answer.semantic_reasons else None
+        self._exemplars = ExemplarMatcher(index) if settings.answer.semantic_reasons else None
 
     def answer(self, message: str, history: Sequence[dict[str, str]] = ()) -> Answer:
         """The whole reply at once (the same path as :meth:`stream`)."""
@@ -108,7 +110,7 @@ class AnswerEngine:
         retrieval_confidence = confidence = self.calibration.confidence(features) if hits else 0.0
         chosen = self._answerable(hits)
         grounding = self._grounding(message, lang, chosen, history, signals) if chosen else None
-        reason = self._rule_reason(signals) or self._meant_reason(vector, signals)
+        reason = self._rule_reason(signals) or self._meant_reason(vector, signals, retrieval_confidence)
         past_ticket = False
         if reason:
             confidence = min(confidence, RULE_CONFIDENCE_CAP)
@@ -208,11 +210,20 @@ class AnswerEngine:
         hits = hybrid_search(self._index, previous, self._settings.retrieval, lang=lang) if previous.strip() else []
         return hits[0].doc_id if hits else None
 
-    def _meant_reason(self, message: Vectors | None, signals: MessageSignals) -> HandoffReason | None:
-        """A human request or sensitive matter said in words no rule knows, recognised by meaning."""
-        if self._exemplars is None or signals.how_to or message is None:
+    def _meant_reason(
+        self, message: Vectors | None, signals: MessageSignals, confidence: float
+    ) -> HandoffReason | None:
+        """A human request, sensitive matter or exasperation said in words no rule knows, recognised by meaning.
+
+        An upset customer whose question Sigap answers with confidence gets the answer, with an apology
+        (H.E.A.R.D.: hear, empathise, apologise, resolve); exasperation hands off when the answer is uncertain.
+        """
+        if self._exemplars is None or signals.how_to or signals.injection or message is None:
+            return None  # an injection attempt's words are orders to the bot: they say nothing of the customer
+        reason = self._exemplars.reason(message)
+        if reason == "frustration" and confidence >= SURE_ENOUGH_WHEN_UPSET:
             return None
-        return self._exemplars.reason(message)
+        return reason
 
     def _language(self, message: str, history: Sequence[dict[str, str]]) -> str:
         previous = [t["content"] for t in history if t["role"] == "user"]

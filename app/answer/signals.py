@@ -155,8 +155,13 @@ SENSITIVE_INCIDENTS = [
 
 INJECTION = [
     re.compile(
-        r"\b(?:abaikan|lupakan|ignore|disregard|forget)\b.{0,40}\b(?:instruksi|perintah|aturan|prompt|"
+        r"\b(?:abaikan|lupakan|ignore|disregard|forget)\b.{0,40}\b(?:instruksi\w*|perintah\w*|aturan\w*|prompt|"
         r"instructions?|rules?|previous|sebelumnya|above)\b"
+    ),
+    # "from now on you must ...": a new rule for the bot (a plain "from now on, answer in English" is not one)
+    re.compile(
+        r"\b(?:mulai sekarang|dari sekarang|from now on)\b.{0,12}\b(?:kamu|anda|lu|lo|you)\s+"
+        r"(?:wajib|harus|hanya boleh|must|have to|will always|are|adalah|jadi)\b"
     ),
     re.compile(r"\b(?:system prompt|prompt sistem|developer mode|jailbreak|dan mode)\b"),
     re.compile(r"\b(?:kamu|anda|you|lu|lo)\s+(?:sekarang|now|are now)\b|\b(?:act as|berpura pura|pretend to be)\b"),

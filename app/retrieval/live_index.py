@@ -24,6 +24,16 @@ from ingest.catalog import Catalog, StoredChunk, StoredEntry
 
 
 @dataclass(frozen=True)
+class AskedVectors:
+    """The question-like chunks of one generation (questions, variants, linked tickets' problems) and their vectors."""
+
+    owners: list[str]  # the entry each chunk is a way of asking (a linked ticket's problem asks its FAQ's)
+    parts: list[str]  # "question", "variant" or "problem"
+    texts: list[str]
+    vectors: np.ndarray  # one row per chunk
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """One committed generation of the index, loaded in memory."""
 
@@ -35,6 +45,7 @@ class Snapshot:
     chunks_of: dict[str, list[StoredChunk]]
     linked_tickets: dict[str, set[str]]  # FAQ id -> the tickets that link to it
     translations: dict[str, dict[str, str]]  # FAQ id -> {lang: FAQ id} of it and its translations
+    asked: AskedVectors | None  # the vectors of the ways the entries are asked; None when nothing is
     density: EntryDensity | None  # how the entries are asked; None when no entry is asked more than one way
 
     def in_language(self, doc_id: str, lang: str | None) -> str:
@@ -109,6 +120,7 @@ class LiveIndex:
             if stored.entry.kind == "ticket" and stored.entry.faq_id:
                 linked.setdefault(stored.entry.faq_id, set()).add(stored.entry.doc_id)
         store = ChromaVectorStore(self._client, meta["collection"])
+        asked = _asked_vectors(store, entries, chunks)
         return Snapshot(
             generation=meta["generation"],
             translations=_translations(entries),
@@ -118,20 +130,13 @@ class LiveIndex:
             keyword=KeywordIndex.load(self._settings.data_dir / meta["keyword_dir"]),
             chunks_of=chunks_of,
             linked_tickets=linked,
-            density=self._fit_density(store, entries, chunks),
+            asked=asked,
+            density=(
+                EntryDensity.fit(asked.vectors, asked.owners, self._settings.retrieval.density_shrinkage)
+                if asked
+                else None
+            ),
         )
-
-    def _fit_density(
-        self, store: ChromaVectorStore, entries: dict[str, StoredEntry], chunks: list[StoredChunk]
-    ) -> EntryDensity | None:
-        """How each entry is asked (see :mod:`app.retrieval.density`), from the vectors of this generation."""
-        owners = {c.chunk_id: owner for c in chunks if (owner := _asked_for(entries, c))}
-        found = store.vectors(sorted(owners))
-        ids = [chunk_id for chunk_id in sorted(owners) if chunk_id in found]
-        if not ids:
-            return None
-        vectors = np.stack([found[i] for i in ids])
-        return EntryDensity.fit(vectors, [owners[i] for i in ids], self._settings.retrieval.density_shrinkage)
 
     def coverage(self, query: str, doc_id: str) -> float:
         """Share of the query's content words that the entry (its chunks and linked tickets) also uses.
@@ -175,6 +180,23 @@ class LiveIndex:
     def keyword(self, query: str, k: int) -> list[KeywordHit]:
         """Best committed chunks by BM25."""
         return self.snapshot.keyword.search(query, k)
+
+
+def _asked_vectors(
+    store: ChromaVectorStore, entries: dict[str, StoredEntry], chunks: list[StoredChunk]
+) -> AskedVectors | None:
+    """The question-like chunks of this generation with their stored vectors (see :class:`AskedVectors`)."""
+    asked = sorted((c.chunk_id, owner, c) for c in chunks if (owner := _asked_for(entries, c)))
+    found = store.vectors([chunk_id for chunk_id, _, _ in asked])
+    kept = [(owner, chunk, found[chunk_id]) for chunk_id, owner, chunk in asked if chunk_id in found]
+    if not kept:
+        return None
+    return AskedVectors(
+        owners=[owner for owner, _, _ in kept],
+        parts=[chunk.part for _, chunk, _ in kept],
+        texts=[chunk.text for _, chunk, _ in kept],
+        vectors=np.stack([vector for _, _, vector in kept]),
+    )
 
 
 def _asked_for(entries: dict[str, StoredEntry], chunk: StoredChunk) -> str | None:

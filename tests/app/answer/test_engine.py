@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.answer.engine import AnswerEngine
+from app.answer.engine import SURE_ENOUGH_WHEN_UPSET, AnswerEngine
+from app.answer.exemplars import BARS, ExemplarMatcher
+from app.answer.messages import APOLOGY
 from app.answer.models import Answer
 from app.answer.signals import read_signals
 from app.retrieval.live_index import LiveIndex
@@ -146,19 +148,34 @@ def test_stream_yields_pieces_then_the_answer(demo_engine: AnswerEngine) -> None
         ("I'd rather deal with a real human being", "human_request"),
         ("seseorang membobol akun saya semalam", "sensitive"),
         ("uang di saldo saya tiba-tiba raib, padahal saya tidak belanja apa pun", "sensitive"),
+        ("sudah cukup, saya lelah dengan semua alasan kalian", "frustration"),
+        ("this is a joke, nobody ever gets back to me", "frustration"),
     ],
 )
 def test_reasons_said_in_words_no_rule_knows_are_recognised_by_meaning(
     demo_engine: AnswerEngine, demo_settings: Settings, demo_index: LiveIndex, message: str, reason: str
 ) -> None:
     signals = read_signals(message)
-    assert not signals.human_request and not signals.sensitive  # the rules alone would miss it
+    assert not signals.human_request and not signals.sensitive and not signals.frustrated  # the rules would miss it
     answer = demo_engine.answer(message)
     assert (answer.decision, answer.reason) == ("handoff", reason)
     rules_only = demo_settings.model_copy(
         update={"answer": demo_settings.answer.model_copy(update={"semantic_reasons": False})}
     )
     assert AnswerEngine(rules_only, demo_index).answer(message).reason != reason
+
+
+@pytest.mark.slow
+def test_an_upset_customer_with_a_question_sigap_is_sure_of_gets_the_answer_with_an_apology(
+    demo_engine: AnswerEngine, demo_index: LiveIndex
+) -> None:
+    message = "agak kesel sih, ini kedua kalinya dapet ukuran yang salah dari yang aku pesan. cara tukernya gimana ya?"
+    upset = ExemplarMatcher(demo_index).probabilities(demo_index.embedder.embed_query(message))["frustration"]
+    assert upset >= BARS["frustration"]  # read as exasperation by meaning ...
+    answer = demo_engine.answer(message)
+    assert answer.retrieval_confidence >= SURE_ENOUGH_WHEN_UPSET  # ... but the answer is sure: H.E.A.R.D.
+    assert (answer.decision, answer.sources[0].doc_id) == ("answer", "retur-salah-kirim"), answer.retrieved[:3]
+    assert answer.text.startswith(APOLOGY["id"])
 
 
 @pytest.mark.slow

@@ -88,6 +88,13 @@ def test_the_index_knows_how_each_entry_is_asked(
     assert density is not None
     # FAQ entries only: a linked ticket's problem is one more way of asking its FAQ; a page is not a question
     assert set(density.doc_ids) == {"refund-lama", "lacak-paket", "lupa-sandi"}
+    asked = index.snapshot.asked
+    assert asked is not None and asked.vectors.shape[0] == len(asked.texts) == len(asked.owners)
+    assert set(asked.parts) == {"question", "variant", "problem"}
+    problem = asked.parts.index("problem")  # the ticket's problem, asked for the FAQ entry it links to
+    assert asked.owners[problem] == TICKET["faq_id"] and TICKET["customer_message"] in asked.texts[problem]
+    vector = counting.embed_questions(["paket saya dimana"])[0]  # stored vectors are the model's
+    assert float(np.max(asked.vectors @ vector)) == pytest.approx(1.0, abs=1e-4)
     hits = hybrid_search(index, "paket saya dimana", settings.retrieval)  # lacak-paket's own variant
     assert hits[0].doc_id == "lacak-paket"
     by_doc = {h.doc_id: h.density for h in hits}

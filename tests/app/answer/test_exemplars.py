@@ -1,0 +1,56 @@
+"""Handoff reasons by meaning: the per-reason models on small hand-made vectors, then on the real model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.answer.exemplars import EXEMPLARS, ReasonModel
+
+AXES = {"sensitive": 0, "human_request": 1, "frustration": 2, "answerable": 3}
+DIM = 6
+
+
+def around(axis: int, n: int, seed: int) -> np.ndarray:
+    """``n`` unit vectors close to one axis."""
+    rng = np.random.default_rng(seed)
+    vectors = np.zeros((n, DIM))
+    vectors[:, axis] = 1.0
+    vectors += rng.normal(scale=0.15, size=(n, DIM))
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def unit(axis: int) -> np.ndarray:
+    return np.eye(DIM)[axis]
+
+
+def examples() -> dict[str, np.ndarray]:
+    return {name: around(axis, 12, seed=axis) for name, axis in AXES.items()}
+
+
+def test_each_reason_is_told_from_the_others_and_from_the_knowledge_questions() -> None:
+    asked = [(f"pertanyaan {i}", vector) for i, vector in enumerate(around(4, 30, seed=9))]
+    model = ReasonModel.fit(examples(), asked)
+    for reason in EXEMPLARS:
+        probabilities = model.probabilities(unit(AXES[reason]))
+        assert probabilities[reason] > 0.9, (reason, probabilities)
+        assert all(p < 0.1 for other, p in probabilities.items() if other != reason), (reason, probabilities)
+    ordinary = model.probabilities(unit(4))  # like the knowledge's own questions: no reason
+    assert max(ordinary.values()) < 0.1, ordinary
+
+
+def test_knowledge_questions_the_rules_read_as_a_reason_are_not_counter_examples() -> None:
+    # The knowledge asks "my account was hacked, what now?": its question sits among the sensitive examples.
+    # Taken as an ordinary question it would teach the model that such messages are not sensitive.
+    on_the_sensitive_axis = around(AXES["sensitive"], 12, seed=21)
+    ruled = [("akun saya dibobol, apa yang harus saya lakukan?", v) for v in on_the_sensitive_axis]
+    unruled = [("pertanyaan biasa tentang akun", v) for v in on_the_sensitive_axis]
+    kept = ReasonModel.fit(examples(), ruled).probabilities(unit(AXES["sensitive"]))["sensitive"]
+    pulled = ReasonModel.fit(examples(), unruled).probabilities(unit(AXES["sensitive"]))["sensitive"]
+    assert kept > 0.95
+    assert pulled < 0.85, (pulled, kept)
+
+
+def test_no_knowledge_still_fits_from_the_examples_alone() -> None:
+    model = ReasonModel.fit(examples(), [])
+    assert model.probabilities(unit(AXES["human_request"]))["human_request"] == pytest.approx(1.0, abs=0.1)
