@@ -97,6 +97,7 @@ def serve(
         _print_ingest_report(report)
     services = build_services(settings, embedder)
     try:
+        services.engine.warm_up()
         app = create_app(settings, services)
         listen_host, listen_port = host or settings.server.host, port or settings.server.port
         err.print(f"Sigap is serving on http://{listen_host}:{listen_port}/ (agents: /agent, manager: /dashboard)")

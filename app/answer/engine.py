@@ -37,7 +37,7 @@ from app.answer.signals import MessageSignals, is_question, read_signals, strip_
 from app.components.embedding import Vectors
 from app.components.language import detect_lang
 from app.components.reranker import Reranker, create_reranker
-from app.errors import LLMError
+from app.errors import IndexNotReadyError, LLMError
 from app.retrieval.live_index import LiveIndex
 from app.retrieval.search import EntryHit, hybrid_search, rerank
 from app.settings import Settings
@@ -69,6 +69,16 @@ class AnswerEngine:
         self._extractive = ExtractiveGenerator()
         self._reranker = reranker if reranker is not None else create_reranker(settings.retrieval.reranker_model)
         self._exemplars = ExemplarMatcher(index) if settings.answer.semantic_reasons else None
+
+    def warm_up(self) -> None:
+        """Load the index's current generation and fit what depends on it, so that no customer waits for it
+        (the reasons-by-meaning model takes about a second per thousand knowledge questions)."""
+        try:
+            _ = self._index.snapshot
+        except IndexNotReadyError:
+            return  # nothing ingested yet: the first question will say so
+        if self._exemplars is not None:
+            self._exemplars.fit()
 
     def answer(self, message: str, history: Sequence[dict[str, str]] = ()) -> Answer:
         """The whole reply at once (the same path as :meth:`stream`)."""

@@ -225,6 +225,10 @@ class ExemplarMatcher:
         self._index = index
         self._bars = bars or BARS
 
+    def fit(self) -> None:
+        """Fit the model of the index's current generation now (else the first message fits it)."""
+        fitted_model(self._index)
+
     def probabilities(self, message: Vectors) -> dict[SemanticReason, float]:
         return fitted_model(self._index).probabilities(message)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.answer.engine import AnswerEngine
@@ -46,9 +47,10 @@ class Reindexer:
     One run at a time: two agents promoting answers at once wait for each other instead of racing.
     """
 
-    def __init__(self, settings: Settings, index: LiveIndex) -> None:
+    def __init__(self, settings: Settings, index: LiveIndex, warm_up: Callable[[], None] | None = None) -> None:
         self._settings = settings
         self._index = index
+        self._warm_up = warm_up  # e.g. the engine's: fit what depends on the new generation before customers ask
         self._lock = threading.Lock()
 
     def __call__(self) -> IngestReport:
@@ -57,6 +59,8 @@ class Reindexer:
         with self._lock:
             report = run_ingest(self._settings, embedder=self._index.embedder)
             self._index.refresh()
+            if self._warm_up is not None:
+                self._warm_up()
         if not report.ok:
             log.warning("Reindex finished with %d rejected entries: run `sigap ingest --check`.", report.rejected)
         return report
@@ -73,7 +77,7 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
     engine = AnswerEngine(settings, index)  # as app.factory.build_engine, keeping the index for the pages
     store = create_store(settings)
     try:
-        reindex = Reindexer(settings, index)
+        reindex = Reindexer(settings, index, warm_up=engine.warm_up)
         chat = ChatService(
             engine,
             store,

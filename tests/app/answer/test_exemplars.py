@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import numpy as np
 import pytest
 
+from app.answer import exemplars
+from app.answer.engine import AnswerEngine
 from app.answer.exemplars import EXEMPLARS, ReasonModel
+from app.retrieval.live_index import LiveIndex
+from app.server.services import Reindexer
+from app.settings import Settings
+from tests.conftest import CountingEmbedder
 
 AXES = {"sensitive": 0, "human_request": 1, "frustration": 2, "answerable": 3}
 DIM = 6
@@ -54,3 +63,27 @@ def test_knowledge_questions_the_rules_read_as_a_reason_are_not_counter_examples
 def test_no_knowledge_still_fits_from_the_examples_alone() -> None:
     model = ReasonModel.fit(examples(), [])
     assert model.probabilities(unit(AXES["human_request"]))["human_request"] == pytest.approx(1.0, abs=0.1)
+
+
+@pytest.mark.slow
+def test_warm_up_fits_the_model_before_any_customer_asks(
+    demo_engine: AnswerEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exemplars, "_MODELS", {})  # as in a fresh process
+    demo_engine.warm_up()
+
+    def refit(*_: object, **__: object) -> ReasonModel:
+        raise AssertionError("a customer's message fitted the model")
+
+    monkeypatch.setattr(ReasonModel, "fit", refit)
+    assert demo_engine.answer("tolong panggilkan supervisor").reason == "human_request"
+
+
+def test_a_reindex_warms_the_engine_up_for_the_new_generation(
+    small_kb: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder
+) -> None:
+    settings = make_settings(small_kb)
+    index = LiveIndex(settings, counting)
+    warmed: list[str] = []
+    Reindexer(settings, index, warm_up=lambda: warmed.append(index.snapshot.generation))()
+    assert warmed == [index.snapshot.generation]
