@@ -20,7 +20,7 @@ import numpy as np
 
 from app.answer.signals import MessageSignals, read_signals
 from app.components.embedding import Embedder, Vectors
-from app.components.logistic import balanced_weights, fit_logistic_regression
+from app.components.logistic import balanced_weights, fit_logistic_regression, sigmoid
 from app.retrieval.live_index import LiveIndex, Snapshot
 
 SemanticReason = Literal["sensitive", "human_request", "frustration"]
@@ -234,10 +234,7 @@ class ReasonModel:
 
     def probabilities(self, message: Vectors) -> dict[SemanticReason, float]:
         """How likely the message (its query embedding) is each reason."""
-        return {
-            reason: float(1.0 / (1.0 + np.exp(-np.clip(w @ message + b, -50, 50))))
-            for reason, (w, b) in self._weights.items()
-        }
+        return {reason: float(sigmoid(w @ message + b)) for reason, (w, b) in self._weights.items()}
 
 
 class ExemplarMatcher:

@@ -5,6 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 
+def sigmoid(z: np.ndarray | float) -> np.ndarray:
+    """The logistic function, clipped so that extreme scores neither overflow nor underflow."""
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))))
+
+
 def fit_logistic_regression(
     x: np.ndarray,
     y: np.ndarray,
@@ -24,7 +29,7 @@ def fit_logistic_regression(
     penalty[-1] = 0.0
     theta = np.zeros(design.shape[1])
     for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-np.clip(design @ theta, -50, 50)))
+        p = sigmoid(design @ theta)
         gradient = design.T @ (weight * (p - target)) + penalty * theta
         hessian = design.T @ (design * (weight * p * (1 - p))[:, None]) + np.diag(penalty)
         step = np.linalg.solve(hessian + 1e-9 * np.eye(len(theta)), gradient)
