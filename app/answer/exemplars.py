@@ -208,6 +208,9 @@ _EMBEDDING = threading.Lock()
 _MODELS: dict[tuple[str, str], ReasonModel] = {}
 _FITTING = threading.Lock()
 KEEP_MODELS = 4
+# At most this many of the knowledge's questions are counter-examples (a fixed-seed sample beyond it): the fit's
+# cost grows with their number times the embedding dimension squared (bench/reason_fit.py).
+KNOWLEDGE_SAMPLE = 2000
 
 
 class ReasonModel:
@@ -217,9 +220,18 @@ class ReasonModel:
         self._weights = weights
 
     @classmethod
-    def fit(cls, examples: dict[str, Vectors], asked: list[tuple[str, Vectors]], l2: float = L2) -> ReasonModel:
+    def fit(
+        cls,
+        examples: dict[str, Vectors],
+        asked: list[tuple[str, Vectors]],
+        l2: float = L2,
+        sample: int = KNOWLEDGE_SAMPLE,
+    ) -> ReasonModel:
         """``examples``: each reason's example vectors and ``"answerable"``'s; ``asked``: (text, vector) of the
-        ways the knowledge's questions are asked."""
+        ways the knowledge's questions are asked, of which at most ``sample`` (a fixed-seed choice) are used."""
+        if len(asked) > sample:
+            chosen = np.random.default_rng(0).choice(len(asked), size=sample, replace=False)
+            asked = [asked[i] for i in sorted(chosen)]
         weights: dict[SemanticReason, tuple[np.ndarray, float]] = {}
         read = [(read_signals(text), vector) for text, vector in asked]
         for reason in EXEMPLARS:
@@ -259,8 +271,9 @@ class ExemplarMatcher:
 
 
 def fitted_model(index: LiveIndex) -> ReasonModel:
-    """The model for the index's current generation: fitted once per process (≈ 1 s for a thousand questions)
-    and shared by every engine on that generation."""
+    """The model for the index's current generation: fitted once per process (under 1 s with the
+    default embedder, ≈ 2 s with the ensemble, whatever the knowledge's size: bench/reason_fit.py) and shared
+    by every engine on that generation."""
     snap = index.snapshot
     key = (index.embedder.fingerprint, snap.generation)
     with _FITTING:

@@ -60,6 +60,16 @@ def test_knowledge_questions_the_rules_read_as_a_reason_are_not_counter_examples
     assert pulled < 0.85, (pulled, kept)
 
 
+def test_a_large_knowledge_is_sampled_the_same_way_every_time() -> None:
+    asked = [(f"pertanyaan {i}", vector) for i, vector in enumerate(around(4, 60, seed=9))]
+    sampled = ReasonModel.fit(examples(), asked, sample=20).probabilities(unit(4))
+    again = ReasonModel.fit(examples(), asked, sample=20).probabilities(unit(4))
+    whole = ReasonModel.fit(examples(), asked, sample=60).probabilities(unit(4))
+    assert sampled == again  # a fixed-seed sample: the same knowledge gives the same model
+    assert sampled != whole  # only 20 of the 60 questions were counter-examples
+    assert max(sampled.values()) < 0.1, sampled  # and 20 are still enough to read them as no reason
+
+
 def test_no_knowledge_still_fits_from_the_examples_alone() -> None:
     model = ReasonModel.fit(examples(), [])
     assert model.probabilities(unit(AXES["human_request"]))["human_request"] == pytest.approx(1.0, abs=0.1)
