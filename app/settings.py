@@ -172,6 +172,13 @@ class RetrievalSettings(_Section):
         le=1,
         description="How far the covariance of the ways of asking is pulled towards a plain sphere (1: Euclidean).",
     )
+    classifier_weight: float = Field(
+        0.0,
+        ge=0,
+        description="Weighted fusion: weight of the log-probability that the question asks each entry, from a "
+        "softmax model fitted on the knowledge's ways of asking (see README § Architecture); 0: off.",
+    )
+    classifier_l2: float = Field(0.01, gt=0, description="L2 penalty of that softmax model.")
     rrf_k: int = Field(20, ge=1, description="Reciprocal-rank constant: larger flattens rank differences.")
     candidates: int = Field(60, ge=5, le=1000, description="Chunks fetched from each retriever before fusion.")
     top_k: int = Field(8, ge=1, le=50, description="Entries returned to the answer step.")

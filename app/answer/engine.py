@@ -72,11 +72,12 @@ class AnswerEngine:
 
     def warm_up(self) -> None:
         """Load the index's current generation and fit what depends on it, so that no customer waits for it
-        (the reasons-by-meaning model takes about a second per thousand knowledge questions)."""
+        (the reasons-by-meaning model takes about a second; the entry classifier, when it weighs, seconds)."""
         try:
             _ = self._index.snapshot
         except IndexNotReadyError:
             return  # nothing ingested yet: the first question will say so
+        _ = self._index.classifier
         if self._exemplars is not None:
             self._exemplars.fit()
 

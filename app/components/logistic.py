@@ -1,8 +1,10 @@
-"""Logistic regression by Newton's method, numpy only (confidence calibration, handoff reasons by meaning)."""
+"""Logistic regression: binary by Newton's method (confidence calibration, handoff reasons by meaning) and
+multinomial by L-BFGS (which entry a question asks, app.retrieval.classifier)."""
 
 from __future__ import annotations
 
 import numpy as np
+from scipy.optimize import minimize
 
 
 def sigmoid(z: np.ndarray | float) -> np.ndarray:
@@ -45,3 +47,35 @@ def balanced_weights(y: np.ndarray) -> np.ndarray:
     positives = max(int(labels.sum()), 1)
     negatives = max(int((~labels).sum()), 1)
     return np.where(labels, len(labels) / (2 * positives), len(labels) / (2 * negatives))
+
+
+def fit_softmax_regression(
+    x: np.ndarray, labels: np.ndarray, classes: int, l2: float, iterations: int = 100
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weights ``(dim, classes)`` and biases ``(classes,)`` minimising the summed multinomial log-loss plus
+    ``l2 / 2 · |weights|²`` (biases not penalised), by L-BFGS from zero (tens of thousands of weights: a Newton
+    step's Hessian would not fit)."""
+    rows, dim = x.shape
+    design = np.hstack([np.asarray(x, dtype=np.float64), np.ones((rows, 1))])
+    onehot = np.eye(classes)[labels]
+
+    def loss_and_gradient(flat: np.ndarray) -> tuple[float, np.ndarray]:
+        theta = flat.reshape(dim + 1, classes)
+        logits = design @ theta
+        logits -= logits.max(axis=1, keepdims=True)
+        log_norm = np.log(np.exp(logits).sum(axis=1))
+        probabilities = np.exp(logits - log_norm[:, None])
+        loss = float((log_norm - logits[np.arange(rows), labels]).sum() + l2 / 2 * (theta[:-1] ** 2).sum())
+        gradient = design.T @ (probabilities - onehot)
+        gradient[:-1] += l2 * theta[:-1]
+        return loss, gradient.ravel()
+
+    found = minimize(
+        loss_and_gradient,
+        np.zeros((dim + 1) * classes),
+        jac=True,
+        method="L-BFGS-B",
+        options={"maxiter": iterations},
+    )
+    theta = found.x.reshape(dim + 1, classes)
+    return theta[:-1], theta[-1]

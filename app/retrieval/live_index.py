@@ -18,6 +18,7 @@ from app.components.keyword_index import KeywordHit, KeywordIndex
 from app.components.spelling import Speller
 from app.components.vector_store import ChromaVectorStore, VectorHit, open_chroma
 from app.errors import IndexNotReadyError
+from app.retrieval.classifier import EntryClassifier
 from app.retrieval.density import EntryDensity
 from app.settings import Settings
 from ingest.catalog import Catalog, StoredChunk, StoredEntry
@@ -71,6 +72,8 @@ class LiveIndex:
         self._snapshot: Snapshot | None = None
         self._vocabularies: dict[tuple[str, str], frozenset[str]] = {}
         self._speller: tuple[str, Speller] | None = None
+        self._classifier: tuple[str, EntryClassifier | None] | None = None
+        self._fitting = threading.Lock()
         self._checked_at = 0.0
 
     @property
@@ -161,6 +164,21 @@ class LiveIndex:
             texts = [c.text for owner in owners for c in snap.chunks_of.get(owner, [])]
             self._vocabularies[key] = frozenset(t for text in texts for t in snap.keyword.tokens(text))
         return self._vocabularies[key]
+
+    @property
+    def classifier(self) -> EntryClassifier | None:
+        """Which entry a question asks (see :mod:`app.retrieval.classifier`), fitted once per generation on
+        first use (seconds for a few thousand ways of asking: warm-up does it before customers ask); None
+        when ``retrieval.classifier_weight`` is 0 or fewer than two entries are asked."""
+        snap = self.snapshot
+        with self._fitting:
+            if self._classifier is None or self._classifier[0] != snap.generation:
+                fitted = None
+                if self._settings.retrieval.classifier_weight > 0 and snap.asked is not None:
+                    l2 = self._settings.retrieval.classifier_l2
+                    fitted = EntryClassifier.fit(snap.asked.vectors, snap.asked.owners, l2)
+                self._classifier = (snap.generation, fitted)
+            return self._classifier[1]
 
     @property
     def speller(self) -> Speller:

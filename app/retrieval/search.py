@@ -90,6 +90,8 @@ def hybrid_search(
     top_keyword = max((scores[0] for _, scores in keyword.values()), default=0.0) or 1.0
     distances = _densities(snap, vectors, dense.keys() | keyword.keys())
     closest = min(distances.values(), default=0.0)
+    likelihoods = _likelihoods(index, vectors, dense.keys() | keyword.keys()) if settings.classifier_weight else {}
+    likeliest = max(likelihoods.values(), default=0.0)
     hits: list[EntryHit] = []
     for doc_id in dense.keys() | keyword.keys():
         d_chunk = dense[doc_id][0] if doc_id in dense else ""
@@ -108,6 +110,8 @@ def hybrid_search(
             best_chunk = dense[doc_id][1][0] if doc_id in dense else 0.0
             judged = min(1.0, max(0.0, (1.0 - best_chunk) / NEAR_DUPLICATE))
             score -= settings.density_weight * judged * (distances.get(doc_id, closest) - closest)
+            # and loses as much as the knowledge's own ways of asking make it less likely than the likeliest
+            score -= settings.classifier_weight * (likeliest - likelihoods.get(doc_id, likeliest))
         chunk_id = d_chunk or k_chunk
         hits.append(
             EntryHit(
@@ -133,6 +137,16 @@ def _densities(snap: Snapshot, vectors: Sequence[Vectors], docs: Iterable[str]) 
     distances = snap.density.distances(vectors)
     found = {doc: family_distance(distances, snap.family(doc)) for doc in docs}
     return {doc: distance for doc, distance in found.items() if distance is not None}
+
+
+def _likelihoods(index: LiveIndex, vectors: Sequence[Vectors], docs: Iterable[str]) -> dict[str, float]:
+    """Each found entry's log-probability of being what the question asks (its likeliest translation's)."""
+    classifier = index.classifier
+    if classifier is None:
+        return {}
+    log_p = classifier.log_probabilities(vectors)
+    found = {doc: max((log_p[m] for m in index.snapshot.family(doc) if m in log_p), default=None) for doc in docs}
+    return {doc: value for doc, value in found.items() if value is not None}
 
 
 def typicality(hits: Sequence[EntryHit]) -> float:
