@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from app.components.embedding import Vectors
 from app.components.reranker import Reranker
 from app.components.text import normalise
+from app.retrieval.classifier import EntryClassifier
 from app.retrieval.density import family_distance
 from app.retrieval.live_index import LiveIndex, Snapshot
 from app.settings import RetrievalSettings
@@ -90,7 +91,8 @@ def hybrid_search(
     top_keyword = max((scores[0] for _, scores in keyword.values()), default=0.0) or 1.0
     distances = _densities(snap, vectors, dense.keys() | keyword.keys())
     closest = min(distances.values(), default=0.0)
-    likelihoods = _likelihoods(index, vectors, dense.keys() | keyword.keys()) if settings.classifier_weight else {}
+    classifier = index.classifier if settings.classifier_weight else None
+    likelihoods = _likelihoods(snap, classifier, vectors, dense.keys() | keyword.keys())
     likeliest = max(likelihoods.values(), default=0.0)
     hits: list[EntryHit] = []
     for doc_id in dense.keys() | keyword.keys():
@@ -139,13 +141,14 @@ def _densities(snap: Snapshot, vectors: Sequence[Vectors], docs: Iterable[str]) 
     return {doc: distance for doc, distance in found.items() if distance is not None}
 
 
-def _likelihoods(index: LiveIndex, vectors: Sequence[Vectors], docs: Iterable[str]) -> dict[str, float]:
+def _likelihoods(
+    snap: Snapshot, classifier: EntryClassifier | None, vectors: Sequence[Vectors], docs: Iterable[str]
+) -> dict[str, float]:
     """Each found entry's log-probability of being what the question asks (its likeliest translation's)."""
-    classifier = index.classifier
     if classifier is None:
         return {}
     log_p = classifier.log_probabilities(vectors)
-    found = {doc: max((log_p[m] for m in index.snapshot.family(doc) if m in log_p), default=None) for doc in docs}
+    found = {doc: max((log_p[m] for m in snap.family(doc) if m in log_p), default=None) for doc in docs}
     return {doc: value for doc, value in found.items() if value is not None}
 
 
