@@ -11,14 +11,13 @@ answer/handoff threshold chosen on that split too.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from app.components.logistic import fit_logistic_regression
+from app.components.logistic import fit_logistic_regression, sigmoid
 from app.retrieval.search import EntryHit, typicality
 
 FEATURES = (
@@ -77,7 +76,7 @@ class Calibration:
 
     def confidence(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * features.get(name, 0.0) for name in FEATURES)
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return float(sigmoid(z))
 
     @classmethod
     def load(cls, path: Path = DEFAULT_PATH) -> Calibration:

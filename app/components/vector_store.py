@@ -6,7 +6,7 @@ Sigap always passes its own vectors; Chroma's default embedder, which downloads 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -77,23 +77,27 @@ class ChromaVectorStore:
         self, ids: Sequence[str], vectors: Vectors, documents: Sequence[str], metadatas: Sequence[Metadata]
     ) -> None:
         try:
-            for start in range(0, len(ids), self._MAX_BATCH):
-                end = start + self._MAX_BATCH
+            for part in self._batches(len(ids)):
                 self._collection.upsert(
-                    ids=list(ids[start:end]),
-                    embeddings=vectors[start:end],
-                    documents=list(documents[start:end]),
-                    metadatas=[dict(m) for m in metadatas[start:end]],
+                    ids=list(ids[part]),
+                    embeddings=vectors[part],
+                    documents=list(documents[part]),
+                    metadatas=[dict(m) for m in metadatas[part]],
                 )
         except Exception as exc:
             raise VectorStoreError(f"Cannot write to Chroma collection {self.name!r}: {exc}") from exc
 
     def delete(self, ids: Sequence[str]) -> None:
         try:
-            for start in range(0, len(ids), self._MAX_BATCH):
-                self._collection.delete(ids=list(ids[start : start + self._MAX_BATCH]))
+            for part in self._batches(len(ids)):
+                self._collection.delete(ids=list(ids[part]))
         except Exception as exc:
             raise VectorStoreError(f"Cannot delete from Chroma collection {self.name!r}: {exc}") from exc
+
+    def _batches(self, count: int) -> Iterator[slice]:
+        """Slices of at most ``_MAX_BATCH`` rows covering ``count`` (Chroma refuses larger batches)."""
+        for start in range(0, count, self._MAX_BATCH):
+            yield slice(start, start + self._MAX_BATCH)
 
     def ids(self) -> set[str]:
         try:
@@ -112,8 +116,8 @@ class ChromaVectorStore:
     def vectors(self, ids: Sequence[str]) -> dict[str, Vectors]:
         found: dict[str, Vectors] = {}
         try:
-            for start in range(0, len(ids), self._MAX_BATCH):
-                batch = self._collection.get(ids=list(ids[start : start + self._MAX_BATCH]), include=["embeddings"])
+            for part in self._batches(len(ids)):
+                batch = self._collection.get(ids=list(ids[part]), include=["embeddings"])
                 for chunk_id, vector in zip(batch["ids"], batch["embeddings"], strict=True):
                     found[chunk_id] = np.asarray(vector, dtype=np.float32)
         except Exception as exc:
