@@ -5,8 +5,9 @@
 The model is refitted once per index generation (when `sigap serve` starts, after every reindex, in every
 benchmark engine), so its cost is paid by operators, not customers, but it must stay small as the knowledge
 grows. The reasons' examples are embedded by the real model; the knowledge's questions are synthetic
-customer questions (bench/synthetic.py) whose vectors come from a pool of 1,000 really embedded ones, each
-perturbed and re-normalised (embedding 20k texts would take minutes and does not change the fit's cost).
+customer questions (bench/synthetic.py) whose vectors come from a pool of 2,000 really embedded ones, each
+perturbed and re-normalised (bench.retrieval_latency.PooledEmbedder: embedding 20k texts would take minutes
+and does not change the fit's cost).
 """
 
 from __future__ import annotations
@@ -17,25 +18,15 @@ import platform
 import time
 from pathlib import Path
 
-import numpy as np
-
 from app.answer.exemplars import KNOWLEDGE_SAMPLE, ReasonModel, embedded_examples
-from app.components.embedding import create_embedder
+from app.components.embedding import Vectors, create_embedder
 from app.settings import EmbeddingSettings
-from bench.retrieval_latency import queries
+from bench.retrieval_latency import PooledEmbedder, queries
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def knowledge_questions(pool_texts: list[str], pool: np.ndarray, size: int) -> list[tuple[str, np.ndarray]]:
-    rng = np.random.default_rng(size)
-    picks = rng.integers(0, len(pool), size)
-    vectors = pool[picks] + 0.03 * rng.standard_normal((size, pool.shape[1]))
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    return [(pool_texts[p], v.astype(np.float32)) for p, v in zip(picks, vectors, strict=True)]
-
-
-def seconds(examples: dict[str, np.ndarray], asked: list[tuple[str, np.ndarray]], sample: int) -> float:
+def seconds(examples: dict[str, Vectors], asked: list[tuple[str, Vectors]], sample: int) -> float:
     started = time.perf_counter()
     ReasonModel.fit(examples, asked, sample=sample)
     return round(time.perf_counter() - started, 2)
@@ -54,17 +45,17 @@ def main() -> None:
     for backend in args.backends:
         embedder = create_embedder(EmbeddingSettings(backend=backend))
         examples = embedded_examples(embedder)
-        pool_texts = queries(1000, seed=3)
-        pool = embedder.embed_questions(pool_texts)
+        pooled = PooledEmbedder(embedder, queries(2000, seed=3))
         rows = {}
         for size in args.sizes:
-            asked = knowledge_questions(pool_texts, pool, size)
+            texts = queries(size, seed=size)
+            asked = list(zip(texts, pooled.embed_questions(texts), strict=True))
             rows[str(size)] = {
                 "capped_s": seconds(examples, asked, KNOWLEDGE_SAMPLE),
                 "uncapped_s": seconds(examples, asked, size),
             }
-            print(backend, pool.shape[1], size, rows[str(size)], flush=True)
-        results[f"{backend} ({pool.shape[1]} dimensions)"] = rows
+            print(backend, size, rows[str(size)], flush=True)
+        results[f"{backend} ({asked[0][1].shape[0]} dimensions)"] = rows
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n")
 

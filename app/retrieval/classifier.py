@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.components.embedding import Vectors
-from app.components.logistic import fit_softmax_regression
+from app.components.logistic import fit_softmax_regression, log_softmax
 
 Matrix = npt.NDArray[np.float64]
 
@@ -42,7 +42,5 @@ class EntryClassifier:
     def log_probabilities(self, queries: Iterable[Vectors]) -> dict[str, float]:
         """Each entry's log-probability for the likeliest of ``queries`` (several readings of one question)."""
         q = np.atleast_2d(np.stack([np.asarray(v, dtype=np.float64) for v in queries]))
-        logits = q @ self.weights + self.bias
-        logits -= logits.max(axis=1, keepdims=True)
-        log_p = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+        log_p = log_softmax(q @ self.weights + self.bias)
         return dict(zip(self.doc_ids, log_p.max(axis=0).tolist(), strict=True))

@@ -168,15 +168,13 @@ class LiveIndex:
     @property
     def classifier(self) -> EntryClassifier | None:
         """Which entry a question asks (see :mod:`app.retrieval.classifier`), fitted once per generation on
-        first use (seconds for a few thousand ways of asking: warm-up does it before customers ask); None
-        when ``retrieval.classifier_weight`` is 0 or fewer than two entries are asked."""
+        first use (seconds for a few thousand ways of asking: warm-up does it before customers ask, and only
+        when ``retrieval.classifier_weight`` makes search use it); None when fewer than two entries are asked."""
         snap = self.snapshot
         with self._fitting:
             if self._classifier is None or self._classifier[0] != snap.generation:
-                fitted = None
-                if self._settings.retrieval.classifier_weight > 0 and snap.asked is not None:
-                    l2 = self._settings.retrieval.classifier_l2
-                    fitted = EntryClassifier.fit(snap.asked.vectors, snap.asked.owners, l2)
+                asked, l2 = snap.asked, self._settings.retrieval.classifier_l2
+                fitted = EntryClassifier.fit(asked.vectors, asked.owners, l2) if asked is not None else None
                 self._classifier = (snap.generation, fitted)
             return self._classifier[1]
 

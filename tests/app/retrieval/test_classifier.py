@@ -41,36 +41,46 @@ def test_nothing_to_tell_apart_with_a_single_entry() -> None:
     assert EntryClassifier.fit(around(0, 5, 1), ["a"] * 5, l2=0.1) is None
 
 
-def test_the_index_fits_it_once_per_generation_and_only_when_it_weighs(
+def test_the_index_fits_it_once_per_generation(
     tmp_path: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder
 ) -> None:
     knowledge = write_files(tmp_path / "knowledge", SMALL_KB)
-    off = make_settings(knowledge)
-    run_ingest(off, embedder=counting)
-    assert LiveIndex(off, counting).classifier is None  # the default weight is 0: nothing is fitted
-
-    on = off.model_copy(update={"retrieval": off.retrieval.model_copy(update={"classifier_weight": 0.5})})
-    index = LiveIndex(on, counting)
+    settings = make_settings(knowledge)
+    run_ingest(settings, embedder=counting)
+    index = LiveIndex(settings, counting)
     first = index.classifier
     assert first is not None and set(first.doc_ids) == {"refund-lama", "lacak-paket", "lupa-sandi"}
     assert index.classifier is first  # fitted once for this generation
     write_files(
         knowledge, {"faq/akun/ganti-email.md": faq_md("ganti-email", "Bagaimana mengganti e-mail?", "Buka Akun.")}
     )
-    run_ingest(on, embedder=counting)
+    run_ingest(settings, embedder=counting)
     index.refresh()
     assert index.classifier is not first and "ganti-email" in index.classifier.doc_ids  # type: ignore[union-attr]
+
+
+def test_nothing_is_fitted_while_it_does_not_weigh(
+    tmp_path: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = make_settings(write_files(tmp_path / "knowledge", SMALL_KB))  # the default weight is 0
+    run_ingest(settings, embedder=counting)
+
+    def fit(*_: object, **__: object) -> EntryClassifier:
+        raise AssertionError("the classifier was fitted though its weight is 0")
+
+    monkeypatch.setattr(EntryClassifier, "fit", fit)
+    engine = AnswerEngine(settings, LiveIndex(settings, counting))
+    engine.warm_up()
+    assert engine.answer("paket saya dimana").sources[0].doc_id == "lacak-paket"
 
 
 def test_an_entry_loses_in_the_fusion_what_it_lacks_in_likelihood(
     tmp_path: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder
 ) -> None:
-    settings = make_settings(write_files(tmp_path / "knowledge", SMALL_KB))
-    run_ingest(settings, embedder=counting)
     weight = 0.5
-    weighed = settings.model_copy(
-        update={"retrieval": settings.retrieval.model_copy(update={"classifier_weight": weight})}
-    )
+    knowledge = write_files(tmp_path / "knowledge", SMALL_KB)
+    settings, weighed = make_settings(knowledge), make_settings(knowledge, retrieval={"classifier_weight": weight})
+    run_ingest(settings, embedder=counting)
     question = "dana pengembalian saya belum masuk"
     plain = {h.doc_id: h.score for h in hybrid_search(LiveIndex(settings, counting), question, settings.retrieval)}
     index = LiveIndex(weighed, counting)
