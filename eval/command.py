@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from app.answer.confidence import Calibration, fit_logistic
 from app.answer.engine import AnswerEngine
 from app.components.embedding import Embedder, create_embedder
@@ -16,7 +18,7 @@ from app.errors import ConfigError
 from app.retrieval.live_index import LiveIndex
 from app.settings import Settings
 from eval.cases import EvalCase
-from eval.metrics import summarize
+from eval.metrics import precision_recall_f1, summarize
 from eval.runner import CaseRun, breakdown, run_cases
 from ingest.pipeline import run_ingest
 
@@ -24,6 +26,8 @@ Progress = Callable[[int, int], None]
 # L2 penalty of the confidence model, chosen by 5-fold cross-validated log-loss on the train split
 # (0.1: 0.406, 1: 0.397, 5: 0.392, 20: 0.405).
 CALIBRATION_L2 = 5.0
+# How far either side of a threshold its headline metrics are averaged when choosing it (see headline_threshold).
+THRESHOLD_WINDOW = 0.05
 
 
 @dataclass
@@ -78,14 +82,12 @@ def calibrate(
     FAQ covers as the best match) say nothing about how confidence should grow with retrieval signals and
     are left out; the label is "answering would be right" (gold entry ranked first), or with ``in_scope``
     "the knowledge covers the question" (for out-of-scope detection, where a near miss is still in scope).
-    With ``accuracy_floor``, the threshold is the highest one that still answers at least that share of the
-    answerable cases rightly (catch as many out-of-scope questions as that operating point allows).
+    The threshold is the one with the best answer accuracy + handoff F1 over all the train cases (see
+    :func:`headline_threshold`); with ``accuracy_floor``, the highest one that still answers at least that share
+    of the answerable cases rightly (catch as many out-of-scope questions as that operating point allows).
     """
-    runs = [
-        r
-        for r in run_cases(engine, train, progress)
-        if r.case.handoff_reason in (None, "low_confidence") and not r.answer.past_ticket
-    ]
+    every = run_cases(engine, train, progress)
+    runs = [r for r in every if r.case.handoff_reason in (None, "low_confidence") and not r.answer.past_ticket]
     labels = [int(not r.case.expects_handoff if in_scope else r.outcome.should_answer_and_could) for r in runs]
     if len(set(labels)) < 2:
         raise ConfigError("Calibration needs train cases that should be answered and cases that should not.")
@@ -94,7 +96,7 @@ def calibrate(
     fitted = Calibration(weights=weights, bias=bias, fitted_on=f"{len(runs)} train cases")
     scores = [fitted.confidence(row) for row in rows]
     if accuracy_floor is None:
-        fitted.threshold = best_threshold(scores, labels)
+        fitted.threshold = headline_threshold([_at_threshold(fitted, r) for r in every])
     else:
         right = [r.outcome.should_answer_and_could for r in runs]
         answerable = [not r.case.expects_handoff for r in runs]
@@ -114,11 +116,46 @@ def threshold_keeping_accuracy(
     return 0.0
 
 
-def best_threshold(scores: Sequence[float], labels: Sequence[int]) -> float:
-    """The threshold with the most right decisions (answer iff label 1); ties go to the lower threshold."""
-    candidates = sorted({round(s, 4) for s in scores} | {0.5})
+@dataclass(frozen=True)
+class ThresholdCase:
+    """What one train case needs to be scored at any threshold."""
 
-    def right(threshold: float) -> int:
-        return sum((s >= threshold) == bool(y) for s, y in zip(scores, labels, strict=True))
+    confidence: float  # by the newly fitted model
+    decided_by_rule: bool  # handed off whatever the threshold (human request, sensitive, frustration, past ticket)
+    expects_handoff: bool
+    has_gold: bool
+    right_if_answered: bool  # a gold entry first and every expected phrase in the reply
 
-    return max(candidates, key=lambda t: (right(t), -t))
+
+def _at_threshold(calibration: Calibration, run: CaseRun) -> ThresholdCase:
+    answer, case = run.answer, run.case
+    ruled = answer.decision == "handoff" and (answer.reason != "low_confidence" or answer.past_ticket)
+    right = run.outcome.gold_rank == 1 and (run.outcome.answered_correctly or answer.decision == "handoff")
+    return ThresholdCase(
+        calibration.confidence(answer.features) if answer.features else 0.0,
+        ruled,
+        case.expects_handoff,
+        bool(case.doc_ids),
+        right,
+    )
+
+
+def headline_threshold(cases: Sequence[ThresholdCase], window: float = THRESHOLD_WINDOW) -> float:
+    """The threshold (in steps of 0.01) with the best answer accuracy + handoff F1 (the gate's headline
+    decisions) over all the cases, rule handoffs included, averaged over the thresholds within ``window`` of it:
+    the middle of a plateau, not its edge, where a few cases more or less tip the balance. Ties go to the lower
+    threshold. A case handed off for low confidence when it was run counts as right if answered when its gold
+    entry was ranked first (its reply was not written)."""
+    answerable = max(1, sum(c.has_gold for c in cases))
+
+    def headline(threshold: float) -> float:
+        predicted = [c.decided_by_rule or c.confidence < threshold for c in cases]
+        _, _, f1 = precision_recall_f1([c.expects_handoff for c in cases], predicted)
+        answered = zip(cases, predicted, strict=True)
+        right = sum(1 for c, handoff in answered if c.has_gold and not handoff and c.right_if_answered)
+        return right / answerable + f1
+
+    grid = [step / 100 for step in range(1, 100)]
+    value = {t: headline(t) for t in grid}
+    smoothed = {t: float(np.mean([value[u] for u in grid if abs(u - t) <= window + 1e-9])) for t in grid}
+    return max(grid, key=lambda t: (round(smoothed[t], 9), -t))

@@ -1,6 +1,7 @@
 """Confidence that an automatic answer is right, from measurable retrieval signals, calibrated.
 
-Signals: the best dense similarity, its margin over the runner-up entry, the best keyword score,
+Signals: the best dense similarity, its margin over the runner-up entry, the lead of the best entry's fused
+score (all the search's evidence at once) over the runner-up's, the best keyword score,
 whether dense and keyword search agree on the best entry, how much of the question's wording the
 knowledge knows, and how typical the question is of the way an entry is asked (its density). A
 logistic model maps them to a probability; it is fitted on the eval set's *train* split
@@ -23,6 +24,7 @@ from app.retrieval.search import EntryHit, typicality
 FEATURES = (
     "dense_top",
     "dense_margin",
+    "score_margin",
     "keyword_top",
     "agreement",
     "keyword_found",
@@ -48,6 +50,7 @@ def retrieval_features(hits: Sequence[EntryHit], coverage: float = 0.0, known: f
     return {
         "dense_top": top.dense,
         "dense_margin": max(0.0, top.dense - runner_up),
+        "score_margin": top.score - hits[1].score if len(hits) > 1 else top.score,
         "keyword_top": best_keyword.keyword / (best_keyword.keyword + 5.0),  # squash: BM25 is unbounded
         "agreement": agreement,
         "keyword_found": 1.0 if top.keyword > 0 else 0.0,

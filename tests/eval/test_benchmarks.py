@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from eval.benchmarks import intent_cases, intent_title, write_intent_knowledge
-from eval.command import best_threshold, threshold_keeping_accuracy
+from eval.command import ThresholdCase, headline_threshold, threshold_keeping_accuracy
 
 
 @pytest.mark.parametrize(
@@ -40,12 +40,20 @@ def test_out_of_scope_queries_expect_a_handoff() -> None:
     assert not cases[1].expects_handoff and cases[1].doc_ids == ("card-arrival",)
 
 
-def test_threshold_with_most_right_decisions() -> None:
-    # 8 answerable cases (label 1) and 2 that are not
-    scores = [0.1, 0.35, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
-    labels = [0, 0, 1, 1, 1, 1, 1, 1, 1, 1]
-    # 0.3 and 0.4 both make 9 right decisions; ties go to the lower threshold
-    assert best_threshold(scores, labels) == 0.3
+def test_threshold_with_the_best_accuracy_plus_f1() -> None:
+    # answerable cases (a and b answered rightly when answered, c not), two to hand off (d, e) and a rule's handoff
+    a, b, c = (ThresholdCase(conf, False, False, True, ok) for conf, ok in ((0.9, True), (0.6, True), (0.4, False)))
+    d, e = ThresholdCase(0.7, False, True, False, False), ThresholdCase(0.2, False, True, False, False)
+    ruled = ThresholdCase(0.05, True, True, False, False)  # a sensitive matter: handed off at any threshold
+    # up to 0.20: only the rule hands off: F1 2·1·(1/3)/(4/3) = 0.5, accuracy 2/3 (a, b)       → 1.167
+    # 0.21–0.40: e and the rule: precision 1, recall 2/3, F1 0.8, accuracy 2/3                 → 1.467
+    # 0.41–0.60: c, e and the rule: F1 2/3, accuracy 2/3                                        → 1.333
+    # 0.61–0.70: b, c, e and the rule: P 1/2, R 2/3, F1 0.571, accuracy 1/3                    → 0.905
+    # 0.71–0.90: all but a: P 3/5, R 1, F1 0.75, accuracy 1/3                                  → 1.083
+    cases = [a, b, c, d, e, ruled]
+    assert headline_threshold(cases, window=0) == 0.21  # the best plateau's lowest threshold
+    # averaged over ±0.05, the best are the thresholds whose whole window lies on that plateau: 0.26–0.35
+    assert headline_threshold(cases, window=0.05) == 0.26
 
 
 def test_threshold_keeping_a_floor_of_right_answers() -> None:

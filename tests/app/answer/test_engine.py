@@ -57,7 +57,9 @@ def test_follow_up_uses_the_conversation(demo_engine: AnswerEngine) -> None:
     follow_up = demo_engine.answer("ongkirnya siapa yang tanggung?", history)
     assert follow_up.decision == "answer"
     assert follow_up.sources[0].doc_id == "retur-ongkir-retur"  # the shipping cost *of the return*
-    assert (alone.sources[0].doc_id if alone.sources else None) != "retur-ongkir-retur"
+    # alone, the question is torn between the return's shipping cost and shipping costs in general
+    assert {r.doc_id for r in alone.retrieved[:2]} == {"retur-ongkir-retur", "kirim-ongkir"}
+    assert alone.confidence < follow_up.confidence
 
 
 @pytest.mark.slow
@@ -146,10 +148,10 @@ def test_stream_yields_pieces_then_the_answer(demo_engine: AnswerEngine) -> None
     [
         ("tolong panggilkan supervisor", "human_request"),
         ("I'd rather deal with a real human being", "human_request"),
-        ("seseorang membobol akun saya semalam", "sensitive"),
-        ("uang di saldo saya tiba-tiba raib, padahal saya tidak belanja apa pun", "sensitive"),
+        ("seseorang menyusup ke akun saya semalam", "sensitive"),
+        ("ada yang mengacak-acak akun saya semalam", "sensitive"),
         ("sudah cukup, saya lelah dengan semua alasan kalian", "frustration"),
-        ("this is a joke, nobody ever gets back to me", "frustration"),
+        ("what a circus, every week another excuse and no answer", "frustration"),
     ],
 )
 def test_reasons_said_in_words_no_rule_knows_are_recognised_by_meaning(
@@ -169,7 +171,7 @@ def test_reasons_said_in_words_no_rule_knows_are_recognised_by_meaning(
 def test_an_upset_customer_with_a_question_sigap_is_sure_of_gets_the_answer_with_an_apology(
     demo_engine: AnswerEngine, demo_index: LiveIndex
 ) -> None:
-    message = "agak kesel sih, ini kedua kalinya dapet ukuran yang salah dari yang aku pesan. cara tukernya gimana ya?"
+    message = "kesel deh, ini kedua kalinya paket aku salah ukuran, bisa tuker gak sih?"
     upset = ExemplarMatcher(demo_index).probabilities(demo_index.embedder.embed_query(message))["frustration"]
     assert upset >= BARS["frustration"]  # read as exasperation by meaning ...
     answer = demo_engine.answer(message)
