@@ -172,6 +172,12 @@ class RetrievalSettings(_Section):
         le=1,
         description="How far the covariance of the ways of asking is pulled towards a plain sphere (1: Euclidean).",
     )
+    coverage_weight: float = Field(
+        0.04,
+        ge=0,
+        description="Weighted fusion: bonus for the share of the question's words an entry uses anywhere (its "
+        "question, variants, answer, linked tickets), scaled like keyword evidence; 0: off.",
+    )
     classifier_weight: float = Field(
         0.0,
         ge=0,

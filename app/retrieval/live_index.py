@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +60,7 @@ class Snapshot:
 
 
 REFRESH_EVERY_S = 5.0  # how often a running instance looks for a newer committed generation
+VOCABULARY_CACHE = 5_000  # entries whose words are kept for coverage (the demo's: about 9 KB each)
 
 
 class LiveIndex:
@@ -70,7 +72,7 @@ class LiveIndex:
         self._client: Any = None
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
-        self._vocabularies: dict[tuple[str, str], frozenset[str]] = {}
+        self._vocabularies: tuple[str, dict[str, frozenset[str]]] = ("", {})  # generation, entry -> words
         self._speller: tuple[str, Speller] | None = None
         self._classifier: tuple[str, EntryClassifier | None] | None = None
         self._fitting = threading.Lock()
@@ -146,24 +148,34 @@ class LiveIndex:
 
         Out-of-scope questions often sound like an entry but carry words no entry has ("kado", "supplier").
         """
+        return self.coverages(query, [doc_id])[doc_id]
+
+    def coverages(self, query: str, doc_ids: Iterable[str]) -> dict[str, float]:
+        """:meth:`coverage` of several entries, the query read once."""
         snap = self.snapshot
         words = set(snap.keyword.tokens(self.speller.correct(query)))
         if not words:
-            return 0.0
-        return len(words & self._vocabulary(snap, doc_id)) / len(words)
+            return dict.fromkeys(doc_ids, 0.0)
+        return {doc: len(words & self._vocabulary(snap, doc)) / len(words) for doc in doc_ids}
 
     def known_share(self, query: str) -> float:
         """Share of the query's words (misspellings mended) that the knowledge uses anywhere."""
         return self.snapshot.keyword.known_share(self.speller.correct(query))
 
     def _vocabulary(self, snap: Snapshot, doc_id: str) -> frozenset[str]:
-        key = (snap.generation, doc_id)
-        if key not in self._vocabularies:
+        """The words an entry uses (with its translations and linked tickets), cached for the generation
+        and at most VOCABULARY_CACHE entries at a time, so a large knowledge base cannot fill the memory."""
+        generation, cache = self._vocabularies
+        if generation != snap.generation or len(cache) >= VOCABULARY_CACHE:
+            cache = {}
+            self._vocabularies = (snap.generation, cache)
+        words = cache.get(doc_id)
+        if words is None:
             twins = snap.family(doc_id)
             owners = twins | {ticket for twin in twins for ticket in snap.linked_tickets.get(twin, set())}
             texts = [c.text for owner in owners for c in snap.chunks_of.get(owner, [])]
-            self._vocabularies[key] = frozenset(t for text in texts for t in snap.keyword.tokens(text))
-        return self._vocabularies[key]
+            words = cache[doc_id] = frozenset(t for text in texts for t in snap.keyword.tokens(text))
+        return words
 
     @property
     def classifier(self) -> EntryClassifier | None:

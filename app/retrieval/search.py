@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.components.embedding import Vectors
 from app.components.reranker import Reranker
@@ -87,15 +87,17 @@ def hybrid_search(
     keyword_ranks = _ranks({doc: scores[0] for doc, (_, scores) in keyword.items()})
     # Keyword evidence counts as much as keyword search can see the query (an English question over
     # Indonesian knowledge matches only by accident: "pm", "alarm").
-    keyword_weight = settings.keyword_weight * index.known_share(query)
+    known = index.known_share(query)
+    keyword_weight = settings.keyword_weight * known
     top_keyword = max((scores[0] for _, scores in keyword.values()), default=0.0) or 1.0
-    distances = _densities(snap, vectors, dense.keys() | keyword.keys())
+    found = dense.keys() | keyword.keys()
+    distances = _densities(snap, vectors, found)
     closest = min(distances.values(), default=0.0)
     classifier = index.classifier if settings.classifier_weight else None
-    likelihoods = _likelihoods(snap, classifier, vectors, dense.keys() | keyword.keys())
+    likelihoods = _likelihoods(snap, classifier, vectors, found)
     likeliest = max(likelihoods.values(), default=0.0)
     hits: list[EntryHit] = []
-    for doc_id in dense.keys() | keyword.keys():
+    for doc_id in found:
         d_chunk = dense[doc_id][0] if doc_id in dense else ""
         d_score = entry_dense.get(doc_id, 0.0)
         k_chunk, k_scores = keyword.get(doc_id, ("", [0.0]))
@@ -129,7 +131,22 @@ def hybrid_search(
             )
         )
     hits.sort(key=lambda h: (-h.score, -h.dense))
+    # an entry that uses the question's words (anywhere: its answer too) wins close calls against one that
+    # only sounds like the question; scaled like keyword evidence, by how much of the question the knowledge knows
+    if settings.fusion == "weighted" and settings.coverage_weight and hits:
+        hits = _raised_by_coverage(index, query, hits, settings.coverage_weight * known, settings.top_k)
     return hits[: settings.top_k]
+
+
+def _raised_by_coverage(index: LiveIndex, query: str, hits: list[EntryHit], bonus: float, top_k: int) -> list[EntryHit]:
+    """``hits`` (best first) each raised by ``bonus`` × its coverage of the query, best first again. Only the
+    entries that can still end among the best ``top_k`` are read (and returned): one more than ``bonus`` below
+    the k-th best cannot get there."""
+    floor = hits[min(top_k, len(hits)) - 1].score - bonus
+    contenders = [h for h in hits if h.score >= floor]
+    coverage = index.coverages(query, [h.doc_id for h in contenders])
+    raised = [replace(h, score=h.score + bonus * coverage[h.doc_id]) for h in contenders]
+    return sorted(raised, key=lambda h: (-h.score, -h.dense))
 
 
 def _densities(snap: Snapshot, vectors: Sequence[Vectors], docs: Iterable[str]) -> dict[str, float]:
