@@ -94,10 +94,10 @@ def calibrate(
     rows = [r.answer.features for r in runs]
     weights, bias = fit_logistic(rows, labels, l2=CALIBRATION_L2)
     fitted = Calibration(weights=weights, bias=bias, fitted_on=f"{len(runs)} train cases")
-    scores = [fitted.confidence(row) for row in rows]
     if accuracy_floor is None:
         fitted.threshold = headline_threshold([_at_threshold(fitted, r) for r in every])
     else:
+        scores = [fitted.confidence(row) for row in rows]
         right = [r.outcome.should_answer_and_could for r in runs]
         answerable = [not r.case.expects_handoff for r in runs]
         fitted.threshold = threshold_keeping_accuracy(scores, right, answerable, accuracy_floor)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from app.components.text import STOPWORDS, normalise
-from app.retrieval.search import EntryHit
+from app.retrieval.search import EntryHit, best_first
 
 _OPENERS = re.compile(
     r"^(?:kalau|kalo|klo|klau|kl|terus|trus|lalu|lantas|trs|bagaimana dengan|gimana dengan|bagaimana kalau|"
@@ -72,7 +72,7 @@ def stay_on_topic(hits: list[EntryHit], topic: str | None, bonus: float = TOPIC_
     if topic is None:
         return hits
     raised = [replace(h, score=h.score + bonus) if h.doc_id == topic else h for h in hits]
-    return sorted(raised, key=lambda h: (-h.score, -h.dense))
+    return best_first(raised)
 
 
 def condense_prompt(message: str, history: Sequence[dict[str, str]]) -> list[dict[str, str]]:

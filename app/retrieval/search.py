@@ -130,7 +130,7 @@ def hybrid_search(
                 distances.get(doc_id),
             )
         )
-    hits.sort(key=lambda h: (-h.score, -h.dense))
+    hits = best_first(hits)
     # an entry that uses the question's words (anywhere: its answer too) wins close calls against one that
     # only sounds like the question; scaled like keyword evidence, by how much of the question the knowledge knows
     if settings.fusion == "weighted" and settings.coverage_weight and hits:
@@ -146,7 +146,12 @@ def _raised_by_coverage(index: LiveIndex, query: str, hits: list[EntryHit], bonu
     contenders = [h for h in hits if h.score >= floor]
     coverage = index.coverages(query, [h.doc_id for h in contenders])
     raised = [replace(h, score=h.score + bonus * coverage[h.doc_id]) for h in contenders]
-    return sorted(raised, key=lambda h: (-h.score, -h.dense))
+    return best_first(raised)
+
+
+def best_first(hits: Iterable[EntryHit]) -> list[EntryHit]:
+    """Hits by fused score, the closer dense match first on a tie."""
+    return sorted(hits, key=lambda h: (-h.score, -h.dense))
 
 
 def _densities(snap: Snapshot, vectors: Sequence[Vectors], docs: Iterable[str]) -> dict[str, float]:
