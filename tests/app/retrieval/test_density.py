@@ -51,6 +51,21 @@ def test_several_readings_of_a_question_count_by_the_closest() -> None:
     assert both == pytest.approx({"a": 1.0, "b": 0.0})
 
 
+def test_distances_among_some_entries_are_theirs_alone_and_unknown_ones_are_left_out() -> None:
+    rng = np.random.default_rng(3)
+    owners = [f"e{i // 3}" for i in range(60)]  # 20 entries, 3 ways of asking each
+    density = EntryDensity.fit(rng.normal(size=(60, 8)).astype(np.float32), owners, shrinkage=0.3)
+    assert density is not None
+    queries = [rng.normal(size=8), rng.normal(size=8)]
+    everything = density.distances(queries)
+
+    some = density.distances(queries, among=["e3", "e17", "e3", "no-such-entry"])
+
+    assert set(some) == {"e3", "e17"}
+    assert some == pytest.approx({"e3": everything["e3"], "e17": everything["e17"]})
+    assert density.distances(queries, among=[]) == {}
+
+
 def test_no_density_when_every_entry_is_asked_one_way_and_bad_shrinkage_is_refused() -> None:
     assert EntryDensity.fit(_vectors((1, 0), (0, 1)), ["a", "b"], shrinkage=0.5) is None
     assert EntryDensity.fit(np.zeros((0, 2), dtype=np.float32), [], shrinkage=0.5) is None
