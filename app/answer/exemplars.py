@@ -350,8 +350,8 @@ class ExemplarMatcher:
 
 
 def fitted_model(index: LiveIndex) -> ReasonModel:
-    """The model for the index's current generation: fitted once per process (under 1 s with the
-    default embedder, ≈ 2 s with the ensemble, whatever the knowledge's size: bench/reason_fit.py) and shared
+    """The model for the index's current generation: fitted once per process (about 1 s with the
+    default embedder, ≈ 3 s with the ensemble, whatever the knowledge's size: bench/reason_fit.py) and shared
     by every engine on that generation."""
     snap = index.snapshot
     key = (index.embedder.fingerprint, snap.generation)

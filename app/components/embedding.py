@@ -201,7 +201,7 @@ def limit_blas_threads(threads: int) -> None:
     """Let numpy's BLAS use at most ``threads`` threads from now on, process-wide (0: leave its default).
 
     On a small machine a BLAS pool that spins between calls fights Chroma's threads for the cores: measured on
-    2 cores at 9,999 chunks, a question's search took about 75 ms instead of about 20 ms (bench/retrieval_latency.py).
+    2 cores at 9,999 chunks, a question's search took 77 ms (median) instead of 35 ms (bench/retrieval_latency.py).
     """
     if threads:
         threadpool_limits(limits=threads, user_api="blas")
