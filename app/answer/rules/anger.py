@@ -179,11 +179,8 @@ _PUBLIC = one_of(
     media konsumen, mediakonsumen, surat pembaca, kaskus, reddit, thread, utas, berita, koran, tv, wartawan"""
 )
 _SPREAD = one_of("spill, spil, bongkar, sebarin, sebarkan, viralkan, viralin")
-_POSTING = one_of(
-    """posting, postingin, post, upload, uploadin, unggah, sebar, spill, spil, sebarin, sebarkan, bongkar, viralkan,
-    viralin"""
-)
-_POST = rf"{_POSTING}(?: \w+){{0,4}} (?:di |ke )?{_PUBLIC}"
+_ON_PUBLIC = rf"(?: \w+){{0,4}} (?:di |ke )?{_PUBLIC}"  # "... di twitter", "... ke media konsumen"
+_POST = rf"(?:{_SPREAD}|{one_of('posting, postingin, post, upload, uploadin, unggah, sebar')}){_ON_PUBLIC}"
 # Threats to go public or to leave: a customer who writes them has had enough (as strong as a repeated complaint).
 THREATS = re.compile(
     r"\b(?:mending belanja di tempat lain|tidak akan belanja lagi|never shop|never buy|"
@@ -204,7 +201,7 @@ THREATS = re.compile(
     r"(?:the )?last time (?:i|i ll|ill|i will|i m) (?:shop|shopping|buy|order|use|using)|never again|"
     r"take my (?:business|money) elsewhere|"
     rf"(?:saya|aku|kami|mau|akan|bakal|siap|langsung|tak|i ll|i will|im going to)(?: \w+){{0,2}} "
-    rf"{_SPREAD}(?: \w+){{0,4}} (?:di |ke )?{_PUBLIC}|"
+    rf"{_SPREAD}{_ON_PUBLIC}|"
     r"viralkan|memviralkan|viralin)\b"
 )
 # ... and words that may be one but need not ("produk viral", "kalau uninstall aplikasi saldo hilang?")
