@@ -81,7 +81,9 @@ def _apply(
 ) -> int:
     meta = catalog.meta()
     fingerprint = embedding_fingerprint(settings.embedding)
-    collection = collection_name(settings.vector_store.collection_prefix, fingerprint)
+    collection = collection_name(
+        settings.vector_store.collection_prefix, fingerprint, settings.vector_store.ef_construction
+    )
     keyword_config = json.dumps({"stem": settings.ingest.stemming, "text": TEXT_SCHEME})
     keyword_dir = meta.get("keyword_dir", "")
     rebuild = meta.get("embedder") != fingerprint or meta.get("collection") != collection
@@ -96,7 +98,7 @@ def _apply(
     if not (keyword_stale or files_changed or meta.get("pipeline") != pipeline_fingerprint(settings)):
         return 0
     client = open_chroma(settings.vector_store, settings.chroma_dir)
-    store = ChromaVectorStore(client, collection)
+    store = ChromaVectorStore(client, collection, settings.vector_store)
     live_chunks = _live_chunks(plan, catalog)
     to_embed = [c for doc_id in (plan.entries if rebuild else plan.changed) for c in live_chunks[doc_id]]
     if to_embed:

@@ -52,10 +52,17 @@ class VectorStore(Protocol):
         ...
 
 
-def collection_name(prefix: str, embedder_fingerprint: str) -> str:
-    """One collection per embedding model and settings: a model change never mixes vector spaces."""
-    digest = hashlib.sha1(embedder_fingerprint.encode()).hexdigest()[:12]
-    return f"{prefix}_{digest}"
+CHROMA_EF_CONSTRUCTION = 100  # Chroma's own default build breadth
+
+
+def collection_name(prefix: str, embedder_fingerprint: str, ef_construction: int = CHROMA_EF_CONSTRUCTION) -> str:
+    """One collection per embedding model and settings, and per HNSW build breadth: a model change never
+    mixes vector spaces, and a graph is rebuilt rather than kept when it was built differently. At Chroma's
+    default breadth the name is the one collections had before the breadth was a setting (no rebuild)."""
+    key = embedder_fingerprint
+    if ef_construction != CHROMA_EF_CONSTRUCTION:
+        key += f"|hnsw:{ef_construction}"
+    return f"{prefix}_{hashlib.sha1(key.encode()).hexdigest()[:12]}"
 
 
 class ChromaVectorStore:
@@ -63,13 +70,21 @@ class ChromaVectorStore:
 
     _MAX_BATCH = 4000  # below Chroma's max batch size on every backend
 
-    def __init__(self, client: Any, name: str) -> None:
+    def __init__(self, client: Any, name: str, settings: VectorStoreSettings | None = None) -> None:
         self._client = client
         self.name = name
+        hnsw = settings or VectorStoreSettings()
+        configuration = {
+            "hnsw": {"space": "cosine", "ef_construction": hnsw.ef_construction, "ef_search": hnsw.ef_search}
+        }
         try:
             self._collection = client.get_or_create_collection(
-                name=name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                name=name, embedding_function=None, configuration=configuration
             )
+            # an existing collection keeps the configuration it was created with; search breadth can change
+            if (self._collection.configuration.get("hnsw") or {}).get("ef_search") != hnsw.ef_search:
+                self._collection.modify(configuration={"hnsw": {"ef_search": hnsw.ef_search}})
+                self._collection = client.get_collection(name=name)
         except Exception as exc:  # chromadb raises many unrelated types; translate them once here
             raise VectorStoreError(f"Cannot open the Chroma collection {name!r}: {exc}") from exc
 

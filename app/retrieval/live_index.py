@@ -124,7 +124,7 @@ class LiveIndex:
         for stored in entries.values():
             if stored.entry.kind == "ticket" and stored.entry.faq_id:
                 linked.setdefault(stored.entry.faq_id, set()).add(stored.entry.doc_id)
-        store = ChromaVectorStore(self._client, meta["collection"])
+        store = ChromaVectorStore(self._client, meta["collection"], self._settings.vector_store)
         asked = _asked_vectors(store, entries, chunks)
         return Snapshot(
             generation=meta["generation"],

