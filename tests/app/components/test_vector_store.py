@@ -8,16 +8,22 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from app.components.embedding import Vectors
 from app.components.vector_store import ChromaVectorStore, collection_name, open_chroma
 from app.settings import VectorStoreSettings
+
+
+def _unit_rows(rng: np.random.Generator, count: int, dim: int) -> Vectors:
+    rows = rng.normal(size=(count, dim)).astype(np.float32)
+    unit: Vectors = rows / np.linalg.norm(rows, axis=1, keepdims=True)
+    return unit
 
 
 def test_batches_larger_than_chroma_accepts_are_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ChromaVectorStore, "_MAX_BATCH", 2)  # five rows: three batches of 2, 2 and 1
     store = ChromaVectorStore(open_chroma(VectorStoreSettings(), tmp_path / "chroma"), "parts")
     rng = np.random.default_rng(0)
-    vectors = rng.normal(size=(5, 4)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = _unit_rows(rng, 5, 4)
     ids = [f"c{i}" for i in range(5)]
     store.add(ids, vectors, [f"teks {i}" for i in range(5)], [{"n": i} for i in range(5)])
     assert store.ids() == set(ids)
@@ -27,11 +33,6 @@ def test_batches_larger_than_chroma_accepts_are_split(tmp_path: Path, monkeypatc
         assert found[chunk_id] == pytest.approx(vectors[i], abs=1e-6)
     store.delete(ids[:3])
     assert store.ids() == {"c3", "c4"}
-
-
-def _unit_rows(rng: np.random.Generator, count: int, dim: int) -> np.ndarray:
-    rows = rng.normal(size=(count, dim)).astype(np.float32)
-    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
 
 
 def test_search_returns_exactly_the_nearest_chunks(tmp_path: Path) -> None:
