@@ -70,20 +70,21 @@ class ChromaVectorStore:
 
     _MAX_BATCH = 4000  # below Chroma's max batch size on every backend
 
-    def __init__(self, client: Any, name: str, settings: VectorStoreSettings | None = None) -> None:
+    def __init__(self, client: Any, name: str, settings: VectorStoreSettings) -> None:
+        """Open (or create) collection ``name``; ``settings`` give the search breadth it is set to, even when it
+        exists already, and the build breadth it gets when it is created."""
         self._client = client
         self.name = name
-        hnsw = settings or VectorStoreSettings()
         configuration = {
-            "hnsw": {"space": "cosine", "ef_construction": hnsw.ef_construction, "ef_search": hnsw.ef_search}
+            "hnsw": {"space": "cosine", "ef_construction": settings.ef_construction, "ef_search": settings.ef_search}
         }
         try:
             self._collection = client.get_or_create_collection(
                 name=name, embedding_function=None, configuration=configuration
             )
             # an existing collection keeps the configuration it was created with; search breadth can change
-            if (self._collection.configuration.get("hnsw") or {}).get("ef_search") != hnsw.ef_search:
-                self._collection.modify(configuration={"hnsw": {"ef_search": hnsw.ef_search}})
+            if (self._collection.configuration.get("hnsw") or {}).get("ef_search") != settings.ef_search:
+                self._collection.modify(configuration={"hnsw": {"ef_search": settings.ef_search}})
                 self._collection = client.get_collection(name=name)
         except Exception as exc:  # chromadb raises many unrelated types; translate them once here
             raise VectorStoreError(f"Cannot open the Chroma collection {name!r}: {exc}") from exc

@@ -20,7 +20,8 @@ from tests.conftest import CountingEmbedder, faq_md
 
 def _store_ids(settings: Settings) -> set[str]:
     meta = Catalog(settings.catalog_path).meta()
-    return ChromaVectorStore(open_chroma(settings.vector_store, settings.chroma_dir), meta["collection"]).ids()
+    client = open_chroma(settings.vector_store, settings.chroma_dir)
+    return ChromaVectorStore(client, meta["collection"], settings.vector_store).ids()
 
 
 def _live_ids(settings: Settings) -> set[str]:

@@ -21,7 +21,8 @@ def _unit_rows(rng: np.random.Generator, count: int, dim: int) -> Vectors:
 
 def test_batches_larger_than_chroma_accepts_are_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ChromaVectorStore, "_MAX_BATCH", 2)  # five rows: three batches of 2, 2 and 1
-    store = ChromaVectorStore(open_chroma(VectorStoreSettings(), tmp_path / "chroma"), "parts")
+    settings = VectorStoreSettings()
+    store = ChromaVectorStore(open_chroma(settings, tmp_path / "chroma"), "parts", settings)
     rng = np.random.default_rng(0)
     vectors = _unit_rows(rng, 5, 4)
     ids = [f"c{i}" for i in range(5)]
