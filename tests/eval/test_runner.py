@@ -12,6 +12,8 @@ from app.cli import cli
 from app.errors import ConfigError
 from eval.cases import load_cases
 from eval.gate import gate_failures, load_thresholds
+from ingest.loader import discover, parse_source, read_source
+from ingest.model import KnowledgeError
 
 CASES = [
     {
@@ -102,3 +104,20 @@ def test_malformed_cases_are_reported_with_file_and_line(tmp_path: Path) -> None
     bad.write_text('{"id": "a", "question": "q", "expect": {"doc_ids": ["x"]}}\n{"id": "b", "question": ""}\n')
     with pytest.raises(ConfigError, match=r"bad\.jsonl:2:"):
         load_cases(bad)
+
+
+def test_shipped_cases_expect_entries_of_the_shipped_knowledge() -> None:
+    """A misspelt expected id would count as a retrieval miss forever: every gold id names a real entry."""
+    root = Path(__file__).resolve().parents[2]
+    knowledge = root / "knowledge"
+    known: set[str] = set()
+    for path in discover(knowledge):
+        source = read_source(knowledge, path, max_bytes=10_000_000)
+        assert not isinstance(source, KnowledgeError), source
+        parsed = parse_source(source)
+        assert not parsed.errors, parsed.errors
+        known |= {entry.doc_id for entry in parsed.entries}
+    cases = load_cases(root / "eval/cases", ("train", "test"))
+    unknown = {(case.id, doc) for case in cases for doc in case.doc_ids if doc not in known}
+    assert not unknown
+    assert sum(1 for case in cases if case.doc_ids) > 300
