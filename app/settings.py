@@ -240,6 +240,13 @@ class AnswerSettings(_Section):
         default_factory=lambda: list(DEFAULT_SENSITIVE),
         description="Phrases that always go to a human (account takeover, fraud, legal threats, ...).",
     )
+    past_ticket_margin: float = Field(
+        0.05,
+        ge=0,
+        le=1,
+        description="Hand off when a past ticket that no FAQ entry covers matches within this much of the best "
+        "entry's fused score (0: only when it is the best match): a person answered such a question before.",
+    )
 
 
 class ServerSettings(_Section):

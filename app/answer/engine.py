@@ -126,9 +126,10 @@ class AnswerEngine:
         past_ticket = False
         if reason:
             confidence = min(confidence, RULE_CONFIDENCE_CAP)
-        elif hits and hits[0].stored.entry.kind == "ticket":
-            # The closest knowledge is a past case no FAQ entry covers: a human answered it then and
-            # should answer now (the agent sees that ticket); answering from another entry would be a guess.
+        elif past_ticket_near_best(hits, self._settings.answer.past_ticket_margin):
+            # The closest knowledge, or as close as makes no difference, is a past case no FAQ entry covers: a
+            # human answered it then and should answer now (the agent sees that ticket); an answer from an FAQ
+            # entry would be a guess.
             reason, confidence = "low_confidence", min(confidence, RULE_CONFIDENCE_CAP)
             past_ticket = True
         elif grounding is None or confidence < self.calibration.threshold:
@@ -136,7 +137,7 @@ class AnswerEngine:
         if reason:
             text = HANDOFF[reason][lang]
             yield text
-            answer = Answer(text, "handoff", confidence, lang, "rules", _sources(hits), reason)
+            answer = Answer(text, "handoff", confidence, lang, "rules", _sources(hits, tickets=past_ticket), reason)
         else:
             assert grounding is not None and chosen is not None
             answer = yield from self._word(grounding, chosen, hits, confidence)
@@ -262,15 +263,28 @@ class AnswerEngine:
         return Grounding(message, lang, entry, passage, tuple(history), complaint)
 
 
+def past_ticket_near_best(hits: Sequence[EntryHit], margin: float) -> bool:
+    """Is a past ticket that no FAQ entry covers among the hits, at most ``margin`` below the best one's score?
+    (Tickets that link to an FAQ entry score as that entry, so every ticket hit is an unlinked one.)"""
+    return bool(hits) and any(hit.stored.entry.kind == "ticket" and hit.score >= hits[0].score - margin for hit in hits)
+
+
 def _sources(
-    hits: Sequence[EntryHit], lead: Entry | None = None, score: float = 0.0, excerpt: str = ""
+    hits: Sequence[EntryHit],
+    lead: Entry | None = None,
+    score: float = 0.0,
+    excerpt: str = "",
+    tickets: bool = False,
 ) -> list[Source]:
-    """The entries behind a reply, the answering one first; tickets (other customers) are never listed."""
+    """The entries behind a reply, the answering one first. Tickets (other customers) are listed only with
+    ``tickets``, for a handoff that a past ticket decided: there the sources go to the agent, who can reuse
+    how that case was resolved; the customer is never shown the sources of a handoff."""
     sources = [Source(lead.doc_id, lead.title, lead.kind, round(score, 4), excerpt[:300])] if lead else []
     seen = {lead.doc_id} if lead else set()
-    for hit in hits:
+    # with tickets, the past cases lead (best first among them): they are why the agent has the conversation
+    for hit in sorted(hits, key=lambda h: h.stored.entry.kind != "ticket") if tickets else hits:
         entry = hit.stored.entry
-        if entry.kind != "ticket" and entry.doc_id not in seen:
+        if (tickets or entry.kind != "ticket") and entry.doc_id not in seen:
             seen.add(entry.doc_id)
             sources.append(Source(entry.doc_id, entry.title, entry.kind, round(hit.score, 4), entry.body[:300]))
     return sources[:3]

@@ -75,16 +75,22 @@ def case_details(
     transcript: Transcript, answer: Answer | None, reason: str, category_of: CategoryLookup | None
 ) -> CaseDetails:
     """Everything the agent needs, from the transcript and (when the bot tried) its last answer."""
-    best = answer.sources[0].doc_id if answer and answer.sources else None
     return CaseDetails(
         lang=answer.lang if answer else transcript.conversation.lang,
         confidence=round(answer.confidence, 4) if answer else None,
-        category=category_of(best) if category_of and best else None,
+        category=_category(answer, category_of),
         sentiment=sentiment(transcript.messages, reason),
         summary=summarise(transcript.messages) or None,
         draft_answer=(answer.draft or None) if answer else None,
         sources=source_dicts(answer),
     )
+
+
+def _category(answer: Answer | None, category_of: CategoryLookup | None) -> str | None:
+    """The category of the best source that has one (a past ticket that decided a handoff comes first and has none)."""
+    if answer is None or category_of is None:
+        return None
+    return next((category for s in answer.sources if (category := category_of(s.doc_id))), None)
 
 
 def answer_meta(answer: Answer) -> dict[str, Any]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from app.handoff.context import engine_history, sentiment, summarise
-from app.store.records import Message
+from app.answer.models import Answer, Source
+from app.handoff.context import case_details, engine_history, sentiment, summarise
+from app.store.records import Conversation, Message, Transcript
 
 
 def _messages(*turns: tuple[str, str], meta: dict[str, str] | None = None) -> list[Message]:
@@ -35,3 +36,19 @@ def test_notices_stay_out_of_the_engine_history() -> None:
         {"role": "user", "content": "refund?"},
         {"role": "assistant", "content": "Refund diproses 3–7 hari."},
     ]
+
+
+def test_the_case_category_is_the_first_source_that_has_one() -> None:
+    # a handoff decided by a past ticket lists the ticket first; tickets have no category, the FAQ after it has
+    at = datetime(2025, 3, 3, tzinfo=UTC)
+    transcript = Transcript(
+        Conversation("c", "id", "web", "waiting_agent", at, at), _messages(("customer", "kwitansi?"))
+    )
+    sources = [Source("TKT-1", "Kwitansi bermaterai", "ticket", 0.94), Source("bayar-invoice", "Invoice", "faq", 0.96)]
+    answer = Answer("Saya sambungkan ke agen.", "handoff", 0.05, "id", "rules", sources, "low_confidence")
+    categories = {"bayar-invoice": "pembayaran"}.get
+    details = case_details(transcript, answer, "low_confidence", categories)
+    assert details.category == "pembayaran"
+    assert [s["doc_id"] for s in details.sources] == ["TKT-1", "bayar-invoice"]
+    assert case_details(transcript, None, "human_request", categories).category is None
+    assert case_details(transcript, answer, "low_confidence", None).category is None
