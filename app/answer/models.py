@@ -46,7 +46,7 @@ class Answer:
     retrieved: list[Retrieved] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)  # the retrieval signals behind `confidence`
     retrieval_confidence: float = 0.0  # calibrated retrieval confidence, before any rule applied
-    past_ticket: bool = False  # handed off because the best match is a past ticket no FAQ entry covers
+    past_ticket: bool = False  # handed off: a past ticket no FAQ entry covers is the best match, or nearly
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
