@@ -176,6 +176,12 @@ def eval_command(
     calibrate: Annotated[
         bool, typer.Option(help="Fit confidence on the train split and save app/answer/calibration.json.")
     ] = False,
+    compare_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--compare", help="An earlier --json file: print what changed, metric by metric and case by case."
+        ),
+    ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Measure Sigap: retrieval, answers, handoffs, calibration, latency (see README § Evaluation)."""
@@ -194,6 +200,7 @@ def eval_command(
         calibrate=calibrate,
         console=Console(),
         err=err,
+        compare_to=compare_to,
     )
     raise typer.Exit(code)
 

@@ -15,6 +15,7 @@ from app.settings import Settings
 from eval.cases import load_cases
 from eval.command import EvalResult, engine_for, evaluate
 from eval.command import calibrate as fit_calibration
+from eval.compare import Comparison, compare, load_run
 from eval.gate import gate_failures, load_thresholds
 from eval.report import write_report
 
@@ -33,8 +34,12 @@ def run_eval_command(
     calibrate: bool,
     console: Console,
     err: Console,
+    compare_to: Path | None = None,
 ) -> int:
     """Run the evaluation the options ask for; returns the exit status."""
+    earlier = load_run(compare_to) if compare_to else None  # a bad file is reported before the run, not after
+    if benchmark and earlier is not None:
+        raise ConfigError("--compare works with eval sets, not with --benchmark")
     if benchmark:
         from eval.benchmarks import run_benchmark
 
@@ -60,6 +65,8 @@ def run_eval_command(
         result = evaluate(engine, selected, lambda d, t: bar.update(task, completed=d, total=t))
     _print_metrics(console, f"Eval ({split} split, {len(selected)} cases)", result.metrics)
     _write_outputs(result, json_out, report, f"Sigap eval — {split} split")
+    if earlier is not None and compare_to is not None:
+        _print_comparison(console, compare_to, compare(earlier, _as_json(result.as_dict())))
     if gate:
         failures = gate_failures(result.metrics, load_thresholds(thresholds))
         for failure in failures:
@@ -78,12 +85,51 @@ def _write_outputs(result: EvalResult, json_out: Path | None, report: Path | Non
         write_report(report, result.metrics, result.breakdown, result.runs, title)
 
 
+def _as_json(value: dict[str, object]) -> dict[str, object]:
+    """The run as its --json file holds it (NaN written as null), so both sides compare alike."""
+    cleaned = without_nan(value)
+    assert isinstance(cleaned, dict)
+    return cleaned
+
+
+def _print_comparison(console: Console, path: Path, comparison: Comparison) -> None:
+    table = Table(title=f"Compared with {path}")
+    table.add_column("metric")
+    for column in ("before", "now", "change"):
+        table.add_column(column, justify="right")
+    for change in comparison.metrics:
+        delta = change.delta
+        colour = {True: "green", False: "red", None: "dim"}[change.better]
+        shown = "–" if delta is None else f"[{colour}]{delta:+.4g}[/{colour}]"
+        table.add_row(change.name, _fmt(change.old), _fmt(change.new), shown)
+    console.print(table)
+    if not comparison.per_case:
+        console.print(f"{path} has no per-case outcomes: only the metrics are compared.")
+        return
+    for label, ids in (
+        ("now right", comparison.now_right),
+        ("now wrong", comparison.now_wrong),
+        ("only before", comparison.only_old),
+        ("only now", comparison.only_new),
+    ):
+        if ids:
+            console.print(f"{label} ({len(ids)}): {', '.join(ids)}", highlight=False)
+    if not (comparison.now_right or comparison.now_wrong):
+        console.print("No case changed between right and wrong.")
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.4g}"
+
+
 def without_nan(value: object) -> object:
     """JSON has no NaN: a metric that could not be measured is written as null."""
     if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, dict):
         return {k: without_nan(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nan(v) for v in value]
     return value
 
 

@@ -37,7 +37,21 @@ class EvalResult:
     runs: list[CaseRun]
 
     def as_dict(self) -> dict[str, Any]:
-        return {**self.metrics, "breakdown": self.breakdown}
+        return {**self.metrics, "breakdown": self.breakdown, "per_case": [_case_row(run) for run in self.runs]}
+
+
+def _case_row(run: CaseRun) -> dict[str, Any]:
+    """One case's outcome, for `sigap eval --compare` (ids and decisions only: never the question's text)."""
+    answer, outcome = run.answer, run.outcome
+    return {
+        "id": outcome.case_id,
+        "right": outcome.decided_right,
+        "decision": answer.decision,
+        "reason": answer.reason,
+        "confidence": round(answer.confidence, 4),
+        "gold_rank": outcome.gold_rank,
+        "top": [item.doc_id for item in answer.retrieved[:3]],
+    }
 
 
 @contextlib.contextmanager

@@ -25,6 +25,11 @@ class CaseOutcome:
     tags: tuple[str, ...]
 
     @property
+    def decided_right(self) -> bool:
+        """The headline decision was right: handed off when it should be, otherwise answered rightly."""
+        return self.predicted_handoff if self.expects_handoff else self.answered_correctly
+
+    @property
     def should_answer_and_could(self) -> bool:
         """The label confidence is calibrated against: answering would be right (rank-1 gold, not a handoff)."""
         return not self.expects_handoff and self.gold_rank == 1

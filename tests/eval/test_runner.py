@@ -68,6 +68,24 @@ def test_eval_cli_on_temporary_index(small_kb: Path, tmp_path: Path) -> None:
     assert "Reliability diagram" in page and "Coverage vs accuracy" in page
     assert not (tmp_path / "data").exists()  # --knowledge never touches the live index
 
+    # every case's outcome is kept (ids and decisions, no question text), so a later run can be compared with it
+    assert {row["id"] for row in metrics["per_case"]} == {"c1", "c2", "c3"}
+    assert all(row["right"] for row in metrics["per_case"])
+    assert "question" not in metrics["per_case"][0]
+    earlier = json.loads(out.read_text())
+    earlier["per_case"] = [{**row, "right": row["id"] != "c2"} for row in earlier["per_case"]]
+    earlier["retrieval.hit_at_1"] = 0.5
+    before = tmp_path / "before.json"
+    before.write_text(json.dumps(earlier))
+    compared = CliRunner().invoke(
+        cli, ["eval", "--knowledge", str(small_kb), "--cases", str(cases), "--compare", str(before)]
+    )
+    assert compared.exit_code == 0, compared.output
+    assert "now right (1): c2" in compared.output and "now wrong" not in compared.output
+    assert "+0.5" in compared.output  # hit@1 0.5 → 1
+    missing = CliRunner().invoke(cli, ["eval", "--cases", str(cases), "--compare", str(tmp_path / "nope.json")])
+    assert isinstance(missing.exception, ConfigError) and "no such file" in str(missing.exception)  # before any run
+
     strict = tmp_path / "strict.toml"
     strict.write_text("[retrieval]\nhit_at_1 = 1.01\n[latency]\np95_ms = 100000\n")
     gated = CliRunner().invoke(
