@@ -64,9 +64,10 @@ def run_eval_command(
         task = bar.add_task(f"Evaluating {split}", total=len(selected))
         result = evaluate(engine, selected, lambda d, t: bar.update(task, completed=d, total=t))
     _print_metrics(console, f"Eval ({split} split, {len(selected)} cases)", result.metrics)
-    _write_outputs(result, json_out, report, f"Sigap eval — {split} split")
+    written = _as_json(result.as_dict())  # the run as its --json file holds it, for the file and the comparison
+    _write_outputs(result, written, json_out, report, f"Sigap eval — {split} split")
     if earlier is not None and compare_to is not None:
-        _print_comparison(console, compare_to, compare(earlier, _as_json(result.as_dict())))
+        _print_comparison(console, compare_to, compare(earlier, written))
     if gate:
         failures = gate_failures(result.metrics, load_thresholds(thresholds))
         for failure in failures:
@@ -77,16 +78,18 @@ def run_eval_command(
     return 0
 
 
-def _write_outputs(result: EvalResult, json_out: Path | None, report: Path | None, title: str) -> None:
+def _write_outputs(
+    result: EvalResult, written: dict[str, object], json_out: Path | None, report: Path | None, title: str
+) -> None:
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(without_nan(result.as_dict()), indent=2) + "\n")
+        json_out.write_text(json.dumps(written, indent=2) + "\n")
     if report:
         write_report(report, result.metrics, result.breakdown, result.runs, title)
 
 
 def _as_json(value: dict[str, object]) -> dict[str, object]:
-    """The run as its --json file holds it (NaN written as null), so both sides compare alike."""
+    """The run as its --json file holds it (NaN written as null): what is written, and what --compare reads."""
     cleaned = without_nan(value)
     assert isinstance(cleaned, dict)
     return cleaned

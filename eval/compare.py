@@ -64,9 +64,7 @@ def load_run(path: Path) -> dict[str, Any]:
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> Comparison:
     """Metric by metric (the numeric top-level keys both runs have, in the new run's order), then case by case."""
-    names = [
-        k for k, v in new.items() if k in old and _metric(v) and _metric(old[k]) and (_number(v) or _number(old[k]))
-    ]
+    names = [k for k, v in new.items() if k in old and _metric(v) and _metric(old[k]) and (v, old[k]) != (None, None)]
     metrics = [MetricChange(name, _value(old[name]), _value(new[name])) for name in names]
     if "per_case" not in old or "per_case" not in new:
         return Comparison(metrics, per_case=False)
