@@ -11,7 +11,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from app.errors import ConfigError
 
@@ -85,9 +85,9 @@ def _metric(value: object) -> bool:
     return value is None or _number(value)
 
 
-def _number(value: object) -> bool:
+def _number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _value(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) and not math.isnan(float(value)) else None
+    return float(value) if _number(value) and not math.isnan(float(value)) else None
