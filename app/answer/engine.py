@@ -17,9 +17,9 @@ from collections.abc import Iterator, Sequence
 from app.answer.condense import (
     condense_prompt,
     condensed_query,
+    in_context,
     is_follow_up,
     previous_question,
-    stay_on_topic,
     summary_prompt,
 )
 from app.answer.confidence import Calibration, retrieval_features
@@ -107,6 +107,10 @@ class AnswerEngine:
         # a condensed follow-up is searched as written too: a new topic asked after "terus ..." keeps its own
         # best matches instead of being pulled back to the previous question's topic
         also = [vector] if searched is None and vector is not None else []
+        previous = previous_question(history)
+        if searched is not None and previous.strip():
+            # a message that reads as standalone is searched in the light of the question before it, too
+            also.append(in_context(searched, self._index.embedder.embed_query(previous)))
         hits = (
             hybrid_search(self._index, query, self._settings.retrieval, query_vector=searched, lang=lang, also=also)
             if query.strip()
@@ -114,8 +118,6 @@ class AnswerEngine:
         )
         if self._reranker is not None and len(hits) > 1:
             hits = rerank(self._reranker, query, hits)
-        if hits and history:
-            hits = stay_on_topic(hits, self._topic(history, lang))
         features = retrieval_features(
             hits, self._index.coverage(query, hits[0].doc_id) if hits else 0.0, self._index.known_share(query)
         )
@@ -216,12 +218,6 @@ class AnswerEngine:
         if signals.frustrated:
             return "frustration"
         return None
-
-    def _topic(self, history: Sequence[dict[str, str]], lang: str) -> str | None:
-        """The entry the customer's previous question was about."""
-        previous = previous_question(history)
-        hits = hybrid_search(self._index, previous, self._settings.retrieval, lang=lang) if previous.strip() else []
-        return hits[0].doc_id if hits else None
 
     def _meant_reason(
         self, message: Vectors | None, signals: MessageSignals, confidence: float

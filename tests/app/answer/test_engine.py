@@ -64,6 +64,20 @@ def test_follow_up_uses_the_conversation(demo_engine: AnswerEngine) -> None:
 
 
 @pytest.mark.slow
+def test_a_follow_up_with_no_sign_of_one_is_read_in_the_conversation(demo_engine: AnswerEngine) -> None:
+    history = [
+        {"role": "user", "content": "flash sale mulai jam berapa?"},
+        {"role": "assistant", "content": "Sesi Flash Sale dimulai pukul 00.00, 12.00, 18.00 dan 21.00 WIB."},
+    ]
+    message = "maksimal beli berapa pcs per orang"  # no opener, no pointing word: not condensed
+    alone = demo_engine.answer(message)
+    in_conversation = demo_engine.answer(message, history)
+    assert alone.retrieved[0].doc_id != "promo-flash-sale"  # alone, it could be about any purchase
+    assert (in_conversation.decision, in_conversation.sources[0].doc_id) == ("answer", "promo-flash-sale")
+    assert in_conversation.confidence > alone.confidence
+
+
+@pytest.mark.slow
 def test_a_new_topic_after_a_follow_up_opener_keeps_its_own_match(demo_engine: AnswerEngine) -> None:
     history = [
         {"role": "user", "content": "what are your support hours?"},
