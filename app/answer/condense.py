@@ -3,7 +3,8 @@
 Deterministic method (no LLM): a message that reads like a follow-up (opens with *kalau*, *terus*,
 *what about* …, or is short and leans on the previous turn with *itu*, *-nya*, *it*) is searched together
 with the customer's previous question. With an LLM, :func:`condense_prompt` asks it for a standalone question.
-Any other message in a conversation is searched also :func:`in_context`, for follow-ups that show no sign of one.
+Any other message in a conversation is also searched in context (:func:`in_context`), for follow-ups that
+show no sign of one.
 """
 
 from __future__ import annotations
