@@ -174,7 +174,7 @@ def eval_command(
     gate: Annotated[bool, typer.Option(help="Exit 1 when a metric is worse than its bound in --thresholds.")] = False,
     thresholds: Annotated[Path, typer.Option(help="Bounds for --gate.")] = Path("eval/thresholds.toml"),
     calibrate: Annotated[
-        bool, typer.Option(help="Fit confidence on the train split and save app/answer/calibration.json.")
+        bool, typer.Option(help="Fit confidence on the train split; save it to answer.calibration.")
     ] = False,
     compare_to: Annotated[
         Path | None,

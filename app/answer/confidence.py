@@ -6,7 +6,8 @@ whether dense and keyword search agree on the best entry, how much of the questi
 knowledge knows, and how typical the question is of the way an entry is asked (its density). A
 logistic model maps them to a probability; it is fitted on the eval set's *train* split
 (``sigap eval --calibrate``) and shipped in ``calibration.json`` next to this file, with the
-answer/handoff threshold chosen on that split too.
+answer/handoff threshold chosen on that split too. Another embedder has other similarities and needs its own
+file (``answer.calibration``; the accurate profile's is ``calibration-embeddinggemma.json``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from app.components.logistic import fit_logistic_regression, sigmoid
+from app.errors import ConfigError
 from app.retrieval.search import EntryHit, typicality
 
 FEATURES = (
@@ -83,7 +85,19 @@ class Calibration:
 
     @classmethod
     def load(cls, path: Path = DEFAULT_PATH) -> Calibration:
-        return cls(**json.loads(path.read_text())) if path.exists() else cls()
+        """The calibration saved in ``path`` (the hand-set default if the shipped file is missing).
+
+        Raises:
+            ConfigError: another file is missing, or a file does not hold a calibration.
+        """
+        if not path.exists():
+            if path == DEFAULT_PATH:
+                return cls()
+            raise ConfigError(f"answer.calibration: {path} does not exist. Fit it with `sigap eval --calibrate`.")
+        try:
+            return cls(**json.loads(path.read_text()))
+        except (ValueError, TypeError) as exc:
+            raise ConfigError(f"answer.calibration: {path} does not hold a calibration ({exc}).") from exc
 
     def save(self, path: Path = DEFAULT_PATH) -> None:
         path.write_text(json.dumps(asdict(self), indent=2) + "\n")

@@ -22,7 +22,7 @@ from app.answer.condense import (
     previous_question,
     summary_prompt,
 )
-from app.answer.confidence import Calibration, retrieval_features
+from app.answer.confidence import DEFAULT_PATH, Calibration, retrieval_features
 from app.answer.exemplars import ExemplarMatcher
 from app.answer.generators import (
     NOT_IN_KNOWLEDGE,
@@ -62,7 +62,7 @@ class AnswerEngine:
     ) -> None:
         self._settings = settings
         self._index = index
-        self.calibration = calibration or Calibration.load()
+        self.calibration = calibration or Calibration.load(settings.answer.calibration or DEFAULT_PATH)
         if settings.answer.threshold is not None:
             self.calibration.threshold = settings.answer.threshold
         self._llm = llm or LLMChoice(settings.llm)
@@ -101,16 +101,20 @@ class AnswerEngine:
         if signals.injection and not is_question(cleaned):
             cleaned = ""  # what is left of an injection attempt is an order, not a question: nothing to answer
         query = self._condense(cleaned, history)
-        # the message is embedded once: for the meaning check, and for search when it is the query itself
-        vector = self._index.embedder.embed_query(cleaned) if cleaned.strip() else None
+        previous = previous_question(history)
+        # a message that reads as standalone is searched in the light of the question before it, too
+        in_light = query == cleaned and bool(previous.strip())
+        # the message (and that previous question) are embedded once, in one batch: for the meaning check, and
+        # for search when the message is the query itself
+        texts = [cleaned, previous] if in_light else [cleaned]
+        embedded = self._index.embedder.embed_questions(texts) if cleaned.strip() else None
+        vector = None if embedded is None else embedded[0]
         searched = vector if query == cleaned else None
         # a condensed follow-up is searched as written too: a new topic asked after "terus ..." keeps its own
         # best matches instead of being pulled back to the previous question's topic
         also = [vector] if searched is None and vector is not None else []
-        previous = previous_question(history)
-        if searched is not None and previous.strip():
-            # a message that reads as standalone is searched in the light of the question before it, too
-            also.append(in_context(searched, self._index.embedder.embed_query(previous)))
+        if searched is not None and embedded is not None and in_light:
+            also.append(in_context(searched, embedded[1]))
         hits = (
             hybrid_search(self._index, query, self._settings.retrieval, query_vector=searched, lang=lang, also=also)
             if query.strip()

@@ -7,6 +7,7 @@ is never used: it downloads its model at run time.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from importlib import metadata
 from typing import Protocol, runtime_checkable
@@ -84,7 +85,7 @@ class SentenceTransformerEmbedder:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise MissingDependencyError("sentence-transformers", "st", "embedding.backend") from exc
-        name = model or _packaged_minilm()
+        name = os.path.expanduser(model) if model else _packaged_minilm()  # `~/…`: a folder in the home
         try:
             self._model = SentenceTransformer(name)
         except (OSError, ValueError) as exc:

@@ -62,13 +62,13 @@ def hybrid_search(
     :mod:`app.retrieval.density`) loses ground against the most typical entry.
     """
     snap = index.snapshot
-    vectors = [query_vector if query_vector is not None else index.embedder.embed_query(query), *also]
-    probes = {query.lower().strip()}
     spelled = index.speller.correct(query)
+    probes = [query] if query_vector is None else []
     for variant in (normalise(query), spelled):
-        if variant not in probes:
-            probes.add(variant)
-            vectors.append(index.embedder.embed_query(variant))
+        if variant not in (query.lower().strip(), *probes):
+            probes.append(variant)
+    embedded = list(index.embedder.embed_questions(probes)) if probes else []  # one batch: cheaper than one by one
+    vectors = [query_vector if query_vector is not None else embedded.pop(0), *also, *embedded]
     dense_scores: dict[str, float] = {}
     for vector in vectors:
         for hit in index.dense(vector, settings.candidates):

