@@ -10,7 +10,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from app.answer.confidence import DEFAULT_PATH
 from app.errors import ConfigError
 from app.settings import Settings
 from eval.cases import load_cases
@@ -58,7 +57,7 @@ def run_eval_command(
             fitted = fit_calibration(
                 engine, load_cases(cases, ("train",)), lambda d, t: bar.update(task, completed=d, total=t)
             )
-            fitted.save(settings.answer.calibration or DEFAULT_PATH)
+            fitted.save(settings.answer.calibration)
             engine.calibration = fitted
             err.print(f"Calibration saved: threshold {fitted.threshold:.3f}, fitted on {fitted.fitted_on}.")
         selected = load_cases(cases, splits)

@@ -84,23 +84,26 @@ class Calibration:
         return float(sigmoid(z))
 
     @classmethod
-    def load(cls, path: Path = DEFAULT_PATH) -> Calibration:
-        """The calibration saved in ``path`` (the hand-set default if the shipped file is missing).
+    def load(cls, path: Path | None = None) -> Calibration:
+        """The calibration saved in ``path`` (None: the shipped file, or the hand-set default without it).
 
         Raises:
-            ConfigError: another file is missing, or a file does not hold a calibration.
+            ConfigError: a file named is missing, or a file does not hold a calibration.
         """
-        if not path.exists():
-            if path == DEFAULT_PATH:
+        if path is None:
+            path = DEFAULT_PATH
+            if not path.exists():
                 return cls()
+        if not path.exists():
             raise ConfigError(f"answer.calibration: {path} does not exist. Fit it with `sigap eval --calibrate`.")
         try:
             return cls(**json.loads(path.read_text()))
         except (ValueError, TypeError) as exc:
             raise ConfigError(f"answer.calibration: {path} does not hold a calibration ({exc}).") from exc
 
-    def save(self, path: Path = DEFAULT_PATH) -> None:
-        path.write_text(json.dumps(asdict(self), indent=2) + "\n")
+    def save(self, path: Path | None = None) -> None:
+        """Write it to ``path`` (None: the shipped file)."""
+        (path or DEFAULT_PATH).write_text(json.dumps(asdict(self), indent=2) + "\n")
 
 
 def fit_logistic(

@@ -22,7 +22,7 @@ from app.answer.condense import (
     previous_question,
     summary_prompt,
 )
-from app.answer.confidence import DEFAULT_PATH, Calibration, retrieval_features
+from app.answer.confidence import Calibration, retrieval_features
 from app.answer.exemplars import ExemplarMatcher
 from app.answer.generators import (
     NOT_IN_KNOWLEDGE,
@@ -62,7 +62,7 @@ class AnswerEngine:
     ) -> None:
         self._settings = settings
         self._index = index
-        self.calibration = calibration or Calibration.load(settings.answer.calibration or DEFAULT_PATH)
+        self.calibration = calibration or Calibration.load(settings.answer.calibration)
         if settings.answer.threshold is not None:
             self.calibration.threshold = settings.answer.threshold
         self._llm = llm or LLMChoice(settings.llm)
