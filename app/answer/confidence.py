@@ -90,10 +90,9 @@ class Calibration:
         Raises:
             ConfigError: a file named is missing, or a file does not hold a calibration.
         """
-        if path is None:
-            path = DEFAULT_PATH
-            if not path.exists():
-                return cls()
+        if path is None and not DEFAULT_PATH.exists():
+            return cls()
+        path = path or DEFAULT_PATH
         if not path.exists():
             raise ConfigError(f"answer.calibration: {path} does not exist. Fit it with `sigap eval --calibrate`.")
         try:

