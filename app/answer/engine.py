@@ -104,15 +104,16 @@ class AnswerEngine:
         previous = previous_question(history)
         # a message that reads as standalone is searched in the light of the question before it, too
         in_light = query == cleaned and bool(previous.strip())
-        # the message (and that previous question) are embedded once, in one batch: for the meaning check, and
-        # for search when the message is the query itself
-        texts = [cleaned, previous] if in_light else [cleaned]
+        condensed = query != cleaned
+        # one batch: the message (for the meaning check and for search), with the condensed follow-up that is
+        # searched instead or the previous question it is read in the light of
+        texts = [cleaned, query] if condensed and query.strip() else [cleaned, previous] if in_light else [cleaned]
         embedded = self._index.embedder.embed_questions(texts) if cleaned.strip() else None
         vector = None if embedded is None else embedded[0]
-        searched = vector if query == cleaned else None
+        searched = None if embedded is None else embedded[-1] if condensed else vector
         # a condensed follow-up is searched as written too: a new topic asked after "terus ..." keeps its own
         # best matches instead of being pulled back to the previous question's topic
-        also = [vector] if searched is None and vector is not None else []
+        also = [vector] if condensed and vector is not None else []
         if in_light and embedded is not None:  # then the message is the query: embedded[0] is what is searched
             also.append(in_context(embedded[0], embedded[1]))
         hits = (

