@@ -68,6 +68,9 @@ def read_signals(
     )
 
 
+_PUNCTUATION_RUN = re.compile(r"[!?]{3,}|\?!|!\?")
+
+
 def anger_score(message: str) -> float:
     """0..1 from insults, anger words, shouting, !!!/??? runs, threats and repeated complaints."""
     text = NEUTRAL.sub(" ", normalise(message))
@@ -78,8 +81,8 @@ def anger_score(message: str) -> float:
     letters = [c for c in message if c.isalpha()]
     if len(shouted) >= 3 or (len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.8):
         score += 0.35
-    if re.search(r"[!?]{3,}|\?!|!\?", message):
-        score += 0.2
+    runs = len(_PUNCTUATION_RUN.findall(message))  # "???" once is impatience; again ("halo??? ...!!!") exasperation
+    score += 0.0 if not runs else 0.2 if runs == 1 else 0.3
     if REPEATED_COMPLAINT.search(text) or FED_UP.search(text):
         score += 0.5
     elif INTENSE.search(text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answer.signals import is_question, read_signals, strip_injection
+from app.answer.signals import anger_score, is_question, read_signals, strip_injection
 
 
 @pytest.mark.parametrize(
@@ -272,6 +272,15 @@ def test_anger_and_repeated_questions_make_frustration() -> None:
         {"role": "assistant", "content": "Refund diproses 3–7 hari kerja."},
     ]
     assert read_signals("kapan refund saya masuk ke rekening", history).repeated
+
+
+def test_repeated_bursts_of_punctuation_weigh_more_than_one() -> None:
+    waiting = "udah sejam nunggu gak dibales"
+    assert anger_score(waiting + "!!!") == pytest.approx(anger_score(waiting) + 0.2)
+    # one burst is impatience; a second one tips a waiting complaint into frustration
+    assert not read_signals("halo??? " + waiting).frustrated
+    assert read_signals("halo??? ada orang gak sih di sana??? " + waiting + "!!!").frustrated
+    assert anger_score("kok belum dibalas??? halo???") == pytest.approx(0.3)
 
 
 @pytest.mark.parametrize(
