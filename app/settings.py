@@ -238,7 +238,8 @@ class AnswerSettings(_Section):
     )
     calibration: Path | None = Field(
         None,
-        description="Confidence model and threshold, as `sigap eval --calibrate` writes them. Empty: "
+        description="Confidence model, threshold and known out-of-scope questions, as `sigap eval --calibrate` "
+        "writes them. Empty: "
         "app/answer/calibration.json, fitted for the default embedder; another embedder needs its own "
         "(the accurate profile's is app/answer/calibration-embeddinggemma.json).",
     )

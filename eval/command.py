@@ -13,6 +13,8 @@ import numpy as np
 
 from app.answer.confidence import Calibration, fit_logistic
 from app.answer.engine import AnswerEngine
+from app.answer.signals import question_part, read_signals
+from app.answer.unanswerable import leave_one_out
 from app.components.embedding import Embedder, create_embedder
 from app.errors import ConfigError
 from app.retrieval.live_index import LiveIndex
@@ -89,6 +91,7 @@ def calibrate(
     *,
     in_scope: bool = False,
     accuracy_floor: float | None = None,
+    learn_unanswerable: bool = True,
 ) -> Calibration:
     """Fit confidence on the train split and choose the threshold there (never on test).
 
@@ -99,17 +102,31 @@ def calibrate(
     The threshold is the one with the best answer accuracy + handoff F1 over all the train cases (see
     :func:`headline_threshold`); with ``accuracy_floor``, the highest one that still answers at least that share
     of the answerable cases rightly (catch as many out-of-scope questions as that operating point allows).
+    With ``learn_unanswerable``, the train cases out of the knowledge's reach (handoff for low confidence) become
+    the calibration's known out-of-scope questions (:mod:`app.answer.unanswerable`); each train case is fitted
+    with its similarity to the nearest of them other than itself, as a new question would meet them.
     """
     every = run_cases(engine, train, progress)
-    runs = [r for r in every if r.case.handoff_reason in (None, "low_confidence") and not r.answer.past_ticket]
+    examples: list[str] = []
+    if learn_unanswerable:
+        examples, features = _unanswerable_features(engine, every)
+    else:
+        features = [dict(r.answer.features, unanswerable=0.0) for r in every]
+    # rule handoffs say nothing of how confidence should grow with retrieval signals
+    ruled = [r.case.handoff_reason not in (None, "low_confidence") or r.answer.past_ticket for r in every]
+    chosen = [i for i, by_rule in enumerate(ruled) if not by_rule]
+    runs = [every[i] for i in chosen]
     labels = [int(not r.case.expects_handoff if in_scope else r.outcome.should_answer_and_could) for r in runs]
     if len(set(labels)) < 2:
         raise ConfigError("Calibration needs train cases that should be answered and cases that should not.")
-    rows = [r.answer.features for r in runs]
+    rows = [features[i] for i in chosen]
     weights, bias = fit_logistic(rows, labels, l2=CALIBRATION_L2)
-    fitted = Calibration(weights=weights, bias=bias, fitted_on=f"{len(runs)} train cases")
+    fitted = Calibration(
+        weights=weights, bias=bias, fitted_on=f"{len(runs)} train cases", unanswerable_examples=examples
+    )
     if accuracy_floor is None:
-        fitted.threshold = headline_threshold([_at_threshold(fitted, r) for r in every])
+        scored = zip(every, features, strict=True)
+        fitted.threshold = headline_threshold([_at_threshold(fitted, run, row) for run, row in scored])
     else:
         scores = [fitted.confidence(row) for row in rows]
         right = [r.outcome.should_answer_and_could for r in runs]
@@ -141,12 +158,25 @@ class ThresholdCase:
     right_if_answered: bool  # a gold entry first and every expected phrase in the reply
 
 
-def _at_threshold(calibration: Calibration, run: CaseRun) -> ThresholdCase:
+def _unanswerable_features(engine: AnswerEngine, runs: Sequence[CaseRun]) -> tuple[list[str], list[dict[str, float]]]:
+    """The train cases out of the knowledge's reach (their searched message), and every case's features with
+    ``unanswerable`` as it would be if that case were not among them (leave one out)."""
+    messages = [question_part(r.case.question, read_signals(r.case.question, r.case.turns)) for r in runs]
+    present = [i for i, m in enumerate(messages) if m.strip()]
+    is_example = [runs[i].case.handoff_reason == "low_confidence" for i in present]
+    vectors = engine.index.embedder.embed_questions([messages[i] for i in present])
+    nearest = dict(zip(present, leave_one_out(vectors, is_example), strict=True))
+    features = [dict(r.answer.features, unanswerable=nearest.get(i, 0.0)) for i, r in enumerate(runs)]
+    examples = [messages[i] for i, example in zip(present, is_example, strict=True) if example]
+    return examples, features
+
+
+def _at_threshold(calibration: Calibration, run: CaseRun, features: dict[str, float]) -> ThresholdCase:
     answer, case = run.answer, run.case
     ruled = answer.decision == "handoff" and (answer.reason != "low_confidence" or answer.past_ticket)
     right = run.outcome.gold_rank == 1 and (run.outcome.answered_correctly or answer.decision == "handoff")
     return ThresholdCase(
-        calibration.confidence(answer.features) if answer.features else 0.0,
+        calibration.confidence(features) if answer.features else 0.0,
         ruled,
         case.expects_handoff,
         bool(case.doc_ids),

@@ -3,7 +3,8 @@
 Signals: the best dense similarity, its margin over the runner-up entry, the lead of the best entry's fused
 score (all the search's evidence at once) over the runner-up's, the best keyword score,
 whether dense and keyword search agree on the best entry, how much of the question's wording the
-knowledge knows, and how typical the question is of the way an entry is asked (its density). A
+knowledge knows, how typical the question is of the way an entry is asked (its density), and how close it is
+to a question already known to be out of the knowledge's reach (:mod:`app.answer.unanswerable`). A
 logistic model maps them to a probability; it is fitted on the eval set's *train* split
 (``sigap eval --calibrate``) and shipped in ``calibration.json`` next to this file, with the
 answer/handoff threshold chosen on that split too. Another embedder has other similarities and needs its own
@@ -33,15 +34,19 @@ FEATURES = (
     "coverage",
     "known",
     "typicality",
+    "unanswerable",
 )
 DEFAULT_PATH = Path(__file__).with_name("calibration.json")
 
 
-def retrieval_features(hits: Sequence[EntryHit], coverage: float = 0.0, known: float = 0.0) -> dict[str, float]:
+def retrieval_features(
+    hits: Sequence[EntryHit], coverage: float = 0.0, known: float = 0.0, unanswerable: float = 0.0
+) -> dict[str, float]:
     """The signals behind confidence, for the ranked entries of one query.
 
     ``coverage``: share of the query's content words found in the best entry (see LiveIndex.coverage);
-    ``known``: share found anywhere in the knowledge ("mobil bekas" at a shop that sells neither).
+    ``known``: share found anywhere in the knowledge ("mobil bekas" at a shop that sells neither);
+    ``unanswerable``: similarity to the nearest known out-of-scope question (:mod:`app.answer.unanswerable`).
     """
     if not hits:
         return dict.fromkeys(FEATURES, 0.0)
@@ -59,12 +64,14 @@ def retrieval_features(hits: Sequence[EntryHit], coverage: float = 0.0, known: f
         "coverage": coverage,
         "known": known,
         "typicality": max(-10.0, typicality(hits)),  # clipped: one absurd question must not swamp the rest
+        "unanswerable": unanswerable,
     }
 
 
 @dataclass
 class Calibration:
-    """A logistic model over :data:`FEATURES` and the threshold below which Sigap hands off."""
+    """A logistic model over :data:`FEATURES`, the threshold below which Sigap hands off, and the out-of-scope
+    questions behind the ``unanswerable`` feature."""
 
     weights: dict[str, float] = field(
         default_factory=lambda: {
@@ -78,6 +85,7 @@ class Calibration:
     bias: float = -34.0
     threshold: float = 0.5
     fitted_on: str = "hand-set default (run `sigap eval --calibrate`)"
+    unanswerable_examples: list[str] = field(default_factory=list)
 
     def confidence(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * features.get(name, 0.0) for name in FEATURES)

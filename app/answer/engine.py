@@ -33,7 +33,8 @@ from app.answer.generators import (
 from app.answer.llm_choice import LLMChoice
 from app.answer.messages import APOLOGY, HANDOFF
 from app.answer.models import Answer, HandoffReason, Retrieved, Source
-from app.answer.signals import MessageSignals, is_question, read_signals, strip_injection
+from app.answer.signals import MessageSignals, question_part, read_signals
+from app.answer.unanswerable import embedded_examples, nearest_similarity
 from app.components.embedding import Vectors
 from app.components.language import detect_lang
 from app.components.reranker import Reranker, create_reranker
@@ -70,6 +71,10 @@ class AnswerEngine:
         self._reranker = reranker if reranker is not None else create_reranker(settings.retrieval.reranker_model)
         self._exemplars = ExemplarMatcher(index) if settings.answer.semantic_reasons else None
 
+    @property
+    def index(self) -> LiveIndex:
+        return self._index
+
     def warm_up(self) -> None:
         """Load the index's current generation and fit what depends on it, so that no customer waits for it
         (the reasons-by-meaning model takes about a second; the entry classifier, when it weighs, seconds)."""
@@ -81,6 +86,11 @@ class AnswerEngine:
             _ = self._index.classifier
         if self._exemplars is not None:
             self._exemplars.fit()
+        self._unanswerable()
+
+    def _unanswerable(self) -> Vectors:
+        """The calibration's known out-of-scope questions, embedded (once per process)."""
+        return embedded_examples(self._index.embedder, self.calibration.unanswerable_examples)
 
     def answer(self, message: str, history: Sequence[dict[str, str]] = ()) -> Answer:
         """The whole reply at once (the same path as :meth:`stream`)."""
@@ -97,9 +107,7 @@ class AnswerEngine:
         started = time.perf_counter()
         lang = self._language(message, history)
         signals = read_signals(message, history, self._settings.answer.sensitive_topics)
-        cleaned = strip_injection(message) if signals.injection else message
-        if signals.injection and not is_question(cleaned):
-            cleaned = ""  # what is left of an injection attempt is an order, not a question: nothing to answer
+        cleaned = question_part(message, signals)
         query = self._condense(cleaned, history)
         previous = previous_question(history)
         # a message that reads as standalone is searched in the light of the question before it, too
@@ -124,7 +132,10 @@ class AnswerEngine:
         if self._reranker is not None and len(hits) > 1:
             hits = rerank(self._reranker, query, hits)
         features = retrieval_features(
-            hits, self._index.coverage(query, hits[0].doc_id) if hits else 0.0, self._index.known_share(query)
+            hits,
+            self._index.coverage(query, hits[0].doc_id) if hits else 0.0,
+            self._index.known_share(query),
+            nearest_similarity(vector, self._unanswerable()),
         )
         retrieval_confidence = confidence = self.calibration.confidence(features) if hits else 0.0
         chosen = self._answerable(hits)

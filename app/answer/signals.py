@@ -117,6 +117,15 @@ def strip_injection(message: str) -> str:
     return " ".join(kept).strip()
 
 
+def question_part(message: str, signals: MessageSignals) -> str:
+    """What of the message is searched: all of it, or without an injection attempt's orders ("" when only
+    orders are left: nothing to answer)."""
+    if not signals.injection:
+        return message
+    cleaned = strip_injection(message)
+    return cleaned if is_question(cleaned) else ""
+
+
 def _sensitive(text: str, topics: Sequence[str]) -> str | None:
     padded = f" {text} "
     for topic in topics:

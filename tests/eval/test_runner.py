@@ -122,6 +122,11 @@ def test_calibrate_fits_into_a_new_file(small_kb: Path, tmp_path: Path, monkeypa
     assert "Calibration saved" in result.output
     assert Calibration.load(fitted).fitted_on == "5 train cases"
     assert Calibration.load(fitted) != Calibration()
+    # the train questions out of the knowledge's reach become its known out-of-scope questions
+    assert Calibration.load(fitted).unanswerable_examples == [
+        "resep rendang padang yang enak",
+        "siapa presiden pertama indonesia",
+    ]
 
 
 def test_gate_bounds() -> None:

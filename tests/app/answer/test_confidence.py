@@ -30,14 +30,14 @@ def hit(doc_id: str, score: float, dense: float, keyword: float = 0.0, dense_ran
 
 def test_features_of_ranked_hits() -> None:
     hits = [hit("a", 0.80, 0.90, keyword=5.0), hit("b", 0.65, 0.93, dense_rank=2), hit("c", 0.40, 0.70, dense_rank=3)]
-    features = retrieval_features(hits, coverage=0.5, known=0.75)
+    features = retrieval_features(hits, coverage=0.5, known=0.75, unanswerable=0.6)
     assert features["dense_top"] == 0.90
     assert features["dense_margin"] == 0.0  # a runner-up can be closer by dense similarity alone
     assert features["score_margin"] == pytest.approx(0.15)  # but the fused score says how far ahead the top is
     assert features["keyword_top"] == pytest.approx(5.0 / 10.0)
     assert features["agreement"] == 1.0
     assert features["typicality"] == -1.5
-    assert (features["coverage"], features["known"]) == (0.5, 0.75)
+    assert (features["coverage"], features["known"], features["unanswerable"]) == (0.5, 0.75, 0.6)
 
 
 def test_a_single_hit_leads_by_its_whole_score_and_no_hit_gives_zeros() -> None:
@@ -53,7 +53,13 @@ def test_a_wider_lead_means_more_confidence() -> None:
 
 
 def test_a_calibration_saved_anywhere_loads_back(tmp_path: Path) -> None:
-    fitted = Calibration(weights={"dense_top": 3.0}, bias=-1.5, threshold=0.42, fitted_on="7 train cases")
+    fitted = Calibration(
+        weights={"dense_top": 3.0, "unanswerable": -4.0},
+        bias=-1.5,
+        threshold=0.42,
+        fitted_on="7 train cases",
+        unanswerable_examples=["siapa ceo rimbun?"],
+    )
     fitted.save(tmp_path / "calibration-other.json")
     assert Calibration.load(tmp_path / "calibration-other.json") == fitted
 

