@@ -3,9 +3,9 @@
 Out-of-scope questions that sit near a known topic ("who is Rimbun's CEO?" near how to reach customer
 service, "is there a student discount?" near the shop's own sales) look answerable to every retrieval signal.
 What does tell them apart is that customers ask them again, in other words: how near the message is to such
-questions already seen is a signal of its own. The examples are the train split's out-of-scope questions, stored with the
-calibration that weighs the signal (``sigap eval --calibrate``, :func:`eval.command.calibrate`); the feature is
-the soft maximum of the cosines of the message's query embedding with the examples (:func:`likeness`).
+questions already seen is a signal of its own. The examples are the train split's out-of-scope questions, stored
+with the calibration that weighs the signal (``sigap eval --calibrate``, :func:`eval.command.calibrate`); the
+feature is the soft maximum of the cosines of the message's query embedding with the examples (:func:`likeness`).
 """
 
 from __future__ import annotations
