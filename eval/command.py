@@ -104,7 +104,7 @@ def calibrate(
     of the answerable cases rightly (catch as many out-of-scope questions as that operating point allows).
     With ``learn_unanswerable``, the train cases out of the knowledge's reach (handoff for low confidence) become
     the calibration's known out-of-scope questions (:mod:`app.answer.unanswerable`); each train case is fitted
-    with its similarity to the nearest of them other than itself, as a new question would meet them.
+    with its likeness to them with itself left out, as a new question would meet them.
     """
     every = run_cases(engine, train, progress)
     examples: list[str] = []

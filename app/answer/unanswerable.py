@@ -1,4 +1,4 @@
-"""Questions known to be beyond the knowledge: how close a new message is to one of them.
+"""Questions known to be beyond the knowledge: how close a new message is to them.
 
 Out-of-scope questions that sit near a known topic ("who is Rimbun's CEO?" near how to reach customer
 service, "is there a student discount?" near the shop's own sales) look answerable to every retrieval signal.
