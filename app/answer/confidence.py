@@ -4,7 +4,7 @@ Signals: the best dense similarity, its margin over the runner-up entry, the lea
 score (all the search's evidence at once) over the runner-up's, the best keyword score,
 whether dense and keyword search agree on the best entry, how much of the question's wording the
 knowledge knows, how typical the question is of the way an entry is asked (its density), and how close it is
-to a question already known to be out of the knowledge's reach (:mod:`app.answer.unanswerable`). A
+to questions already known to be out of the knowledge's reach (:mod:`app.answer.unanswerable`). A
 logistic model maps them to a probability; it is fitted on the eval set's *train* split
 (``sigap eval --calibrate``) and shipped in ``calibration.json`` next to this file, with the
 answer/handoff threshold chosen on that split too. Another embedder has other similarities and needs its own
@@ -46,7 +46,7 @@ def retrieval_features(
 
     ``coverage``: share of the query's content words found in the best entry (see LiveIndex.coverage);
     ``known``: share found anywhere in the knowledge ("mobil bekas" at a shop that sells neither);
-    ``unanswerable``: similarity to the nearest known out-of-scope question (:mod:`app.answer.unanswerable`).
+    ``unanswerable``: likeness to the known out-of-scope questions (:func:`app.answer.unanswerable.likeness`).
     """
     if not hits:
         return dict.fromkeys(FEATURES, 0.0)
