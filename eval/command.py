@@ -165,8 +165,8 @@ def _unanswerable_features(engine: AnswerEngine, runs: Sequence[CaseRun]) -> tup
     present = [i for i, m in enumerate(messages) if m.strip()]
     is_example = [runs[i].case.handoff_reason == "low_confidence" for i in present]
     vectors = engine.index.embedder.embed_questions([messages[i] for i in present])
-    nearest = dict(zip(present, leave_one_out(vectors, is_example), strict=True))
-    features = [dict(r.answer.features, unanswerable=nearest.get(i, 0.0)) for i, r in enumerate(runs)]
+    held_out = dict(zip(present, leave_one_out(vectors, is_example), strict=True))
+    features = [dict(r.answer.features, unanswerable=held_out.get(i, 0.0)) for i, r in enumerate(runs)]
     examples = [messages[i] for i, example in zip(present, is_example, strict=True) if example]
     return examples, features
 

@@ -34,11 +34,11 @@ def test_likeness_is_a_soft_maximum_of_the_cosines() -> None:
 def test_leave_one_out_never_lets_an_example_meet_itself() -> None:
     # examples: 0, 1 (the same question again) and 2; 3 is an ordinary question
     vectors = np.stack([unit(1, 0), unit(1, 0), unit(0, 1), unit(1, 1)])
-    nearest = leave_one_out(vectors, [True, True, True, False])
+    held_out = leave_one_out(vectors, [True, True, True, False])
     twin = 1.0 + 0.05 * math.log(1 + math.exp(-20))  # meets its twin (cosine 1) and example 2 (cosine 0)
     alone = 0.0 + 0.05 * math.log(2 * math.exp(0))  # example 2 meets 0 and 1, both at cosine 0
     ordinary = math.sqrt(0.5) + 0.05 * math.log(3)  # all three at cosine √½
-    assert nearest == pytest.approx([twin, twin, alone, ordinary])
+    assert held_out == pytest.approx([twin, twin, alone, ordinary])
     assert leave_one_out(vectors[:1], [True]) == [0.0]  # a lone example has no other to meet
     assert leave_one_out(vectors, [False] * 4) == [0.0] * 4
 
