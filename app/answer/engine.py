@@ -34,8 +34,8 @@ from app.answer.llm_choice import LLMChoice
 from app.answer.messages import APOLOGY, HANDOFF
 from app.answer.models import Answer, HandoffReason, Retrieved, Source
 from app.answer.signals import MessageSignals, question_part, read_signals
-from app.answer.unanswerable import embedded_examples, likeness
-from app.components.embedding import Vectors
+from app.answer.unanswerable import likeness
+from app.components.embedding import Vectors, embedded_questions
 from app.components.language import detect_lang
 from app.components.reranker import Reranker, create_reranker
 from app.errors import IndexNotReadyError, LLMError
@@ -90,7 +90,7 @@ class AnswerEngine:
 
     def _unanswerable(self) -> Vectors:
         """The calibration's known out-of-scope questions, embedded (once per process)."""
-        return embedded_examples(self._index.embedder, self.calibration.unanswerable_examples)
+        return embedded_questions(self._index.embedder, self.calibration.unanswerable_examples)
 
     def answer(self, message: str, history: Sequence[dict[str, str]] = ()) -> Answer:
         """The whole reply at once (the same path as :meth:`stream`)."""

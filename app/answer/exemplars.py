@@ -19,7 +19,7 @@ from typing import Literal
 import numpy as np
 
 from app.answer.signals import MessageSignals, read_signals
-from app.components.embedding import Embedder, Vectors
+from app.components.embedding import Embedder, Vectors, embedded_questions
 from app.components.logistic import balanced_weights, fit_logistic_regression, sigmoid
 from app.retrieval.live_index import LiveIndex, Snapshot
 
@@ -280,9 +280,6 @@ ANSWERABLE: tuple[str, ...] = (
 L2 = 1 / 30
 BARS: dict[SemanticReason, float] = {"sensitive": 0.8, "human_request": 0.7, "frustration": 0.9}
 
-# The examples' vectors per embedder fingerprint: embedded once per process, shared by every engine.
-_EMBEDDED: dict[str, dict[str, Vectors]] = {}
-_EMBEDDING = threading.Lock()
 # Fitted models per (embedder fingerprint, index generation); generations are unique ids. The newest few are kept.
 _MODELS: dict[tuple[str, str], ReasonModel] = {}
 _FITTING = threading.Lock()
@@ -365,11 +362,8 @@ def fitted_model(index: LiveIndex) -> ReasonModel:
 
 def embedded_examples(embedder: Embedder) -> dict[str, Vectors]:
     """Each reason's examples and the answerable ones, embedded like customer messages (once per process)."""
-    with _EMBEDDING:
-        if embedder.fingerprint not in _EMBEDDED:
-            named: list[tuple[str, tuple[str, ...]]] = [*EXEMPLARS.items(), ("answerable", ANSWERABLE)]
-            _EMBEDDED[embedder.fingerprint] = {name: embedder.embed_questions(list(t)) for name, t in named}
-        return _EMBEDDED[embedder.fingerprint]
+    named: list[tuple[str, tuple[str, ...]]] = [*EXEMPLARS.items(), ("answerable", ANSWERABLE)]
+    return {name: embedded_questions(embedder, texts) for name, texts in named}
 
 
 def _asked(snap: Snapshot) -> list[tuple[str, Vectors]]:

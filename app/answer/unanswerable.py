@@ -10,28 +10,12 @@ feature is the soft maximum of the cosines of the message's query embedding with
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
 
-from app.components.embedding import Embedder, Vectors
-
-_EMBEDDED: dict[tuple[str, tuple[str, ...]], Vectors] = {}
-_LOCK = threading.Lock()
-
-
-def embedded_examples(embedder: Embedder, examples: Sequence[str]) -> Vectors:
-    """The examples embedded like customer messages, once per process, embedder and list."""
-    if not examples:
-        return np.zeros((0, 0), dtype=np.float32)
-    key = (embedder.fingerprint, tuple(examples))
-    with _LOCK:
-        if key not in _EMBEDDED:
-            _EMBEDDED[key] = embedder.embed_questions(list(examples))
-        return _EMBEDDED[key]
-
+from app.components.embedding import Vectors
 
 # Temperature of the soft maximum over the examples' similarities: chosen by 5-fold cross-validation on the train
 # split (README § Known out-of-scope questions): the nearest example counts most, several near ones add up.

